@@ -1,0 +1,1 @@
+"""The workbook file: SQLAlchemy models, engine and pragmas, migrations, opening and copying."""
