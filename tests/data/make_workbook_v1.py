@@ -32,7 +32,7 @@ def build(target: Path = TARGET) -> Path:
     engine = make_engine(target, read_only=False)
     with engine.begin() as c:
         c.execute(text(f"PRAGMA application_id = {ident.APPLICATION_ID}"))
-        upgrade(c, "0001")
+        upgrade(c, ident.REVISION_OF_FORMAT[1])
         c.execute(text("PRAGMA user_version = 1"))
         c.execute(text("INSERT INTO workbook_meta VALUES ('format_version', '1'), "
                        "('bloc_uuid', '5f1e0c7a9b2d4e6f8a1b3c5d7e9f0a2b'), ('app_version', '0.0.9'), "

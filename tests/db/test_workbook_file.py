@@ -335,3 +335,9 @@ def test_migrations_produce_exactly_the_models_schema(tmp_path: Path) -> None:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_format_version_names_the_latest_migration() -> None:
+    from thidua_desktop.db.migrate import head_revision
+
+    assert ident.REVISION_OF_FORMAT[ident.FORMAT_VERSION] == head_revision()

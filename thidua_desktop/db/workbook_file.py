@@ -290,7 +290,7 @@ def _upgrade(path: Path, old_version: int) -> None:
     engine = make_engine(path, read_only=False)
     try:
         with engine.begin() as conn:
-            upgrade(conn)
+            upgrade(conn, ident.REVISION_OF_FORMAT[ident.FORMAT_VERSION])
             conn.execute(text(f"PRAGMA user_version = {ident.FORMAT_VERSION}"))
             conn.execute(text("INSERT OR REPLACE INTO workbook_meta (key, value) VALUES (:k, :v)"),
                          [{"k": ident.META_FORMAT, "v": str(ident.FORMAT_VERSION)},
@@ -322,7 +322,7 @@ def create_workbook(path: Path, *, bloc_name: str, populate=None) -> Path:  # no
     try:
         with engine.begin() as conn:
             conn.execute(text(f"PRAGMA application_id = {ident.APPLICATION_ID}"))
-            upgrade(conn)
+            upgrade(conn, ident.REVISION_OF_FORMAT[ident.FORMAT_VERSION])
             conn.execute(text(f"PRAGMA user_version = {ident.FORMAT_VERSION}"))
             with Session(bind=conn) as session:
                 now = datetime.now().isoformat(timespec="seconds")
