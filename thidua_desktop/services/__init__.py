@@ -1,0 +1,1 @@
+"""Use cases: the only way the UI reads and changes the workbook."""
