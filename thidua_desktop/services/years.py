@@ -112,7 +112,7 @@ def create_year(ws: Workspace, year: int, *, leader_unit_id: int | None = None,
             for key in ("place_name", "issuer_mode", "theme"):
                 setattr(new, key, getattr(previous, key))
         s.flush()
-        _copy_settings(s, previous, new)
+        copy_year_settings(s, previous, new)
         roles = {leader_unit_id: MemberRole.TRUONG} if leader_unit_id else {}
         roles.update({u: MemberRole.PHO for u in deputy_unit_ids})
         active = s.scalars(select(Unit.id).where((Unit.retired_year.is_(None)) | (Unit.retired_year > year)))
@@ -123,7 +123,7 @@ def create_year(ws: Workspace, year: int, *, leader_unit_id: int | None = None,
     return ws.change(f"Tạo năm thi đua {year}", do)
 
 
-def _copy_settings(s: Session, previous: EmulationYear | None, new: EmulationYear) -> None:
+def copy_year_settings(s: Session, previous: EmulationYear | None, new: EmulationYear) -> None:
     if previous is None:
         s.add_all(LegalBasis(year_id=new.id, position=i, text=t) for i, t in enumerate(defaults.LEGAL_BASES))
         codes = dict(s.execute(select(AwardType.code, AwardType.id).where(AwardType.code.in_(defaults.QUOTAS))).all())

@@ -1,0 +1,66 @@
+"""The first-run wizard's backend: pasted units, checks, and a complete new workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from thidua_desktop.db.workbook_file import open_workbook
+from thidua_desktop.domain.enums import BlocKind, MemberRole
+from thidua_desktop.services import units as unit_svc
+from thidua_desktop.services import years as year_svc
+from thidua_desktop.services.bloc_setup import NewBloc, NewUnit, SetupError, create_bloc, parse_units
+from thidua_desktop.services.workspace import Workspace
+
+PASTED = (
+    "STT\tTên đơn vị\tViết tắt\tThủ trưởng\tChức vụ\n"
+    "1\tVăn phòng Tỉnh ủy\tVPTU\tĐỗ Thị Hằng\tChánh Văn phòng\n"
+    "2\tBan Tổ chức Tỉnh ủy\tBTC\tGiàng A Tông\tTrưởng ban\n"
+    "\n"
+    "3\tBáo Lai Châu\tBLC\n"
+)
+
+
+def test_parse_units_pasted_from_excel() -> None:
+    assert parse_units(PASTED) == [
+        NewUnit("Văn phòng Tỉnh ủy", "VPTU", "Đỗ Thị Hằng", "Chánh Văn phòng"),
+        NewUnit("Ban Tổ chức Tỉnh ủy", "BTC", "Giàng A Tông", "Trưởng ban"),
+        NewUnit("Báo Lai Châu", "BLC", None, None),
+    ]
+    assert parse_units("Sở Tư pháp; STP\nSở Y tế") == [NewUnit("Sở Tư pháp", "STP"), NewUnit("Sở Y tế")]
+
+
+def spec(**over) -> NewBloc:
+    base = dict(name="Khối thi đua các cơ quan Đảng tỉnh", kind=BlocKind.KHOI, organising_body="UBND tỉnh Lai Châu",
+                province="Lai Châu", units=tuple(parse_units(PASTED)), first_year=2026, leader=0, deputies=(2,))
+    base.update(over)
+    return NewBloc(**base)
+
+
+@pytest.mark.parametrize("over, message", [
+    ({"name": "  "}, "tên khối"),
+    ({"units": ()}, "ít nhất một đơn vị"),
+    ({"units": (NewUnit("Sở Y tế"), NewUnit("sở y tế"))}, "trùng"),
+    ({"deputies": (0,)}, "vừa là Trưởng khối"),
+    ({"deputies": (1, 2, 2)}, "tối đa 2"),
+])
+def test_wizard_answers_are_checked(tmp_path: Path, over: dict, message: str) -> None:
+    with pytest.raises(SetupError, match=message):
+        create_bloc(tmp_path / "x.thidua", spec(**over), operator="Thư ký")
+    assert not (tmp_path / "x.thidua").exists()
+
+
+def test_create_bloc_writes_a_complete_workbook(tmp_path: Path) -> None:
+    path = create_bloc(tmp_path / "Khối Đảng.thidua", spec(), operator="Thư ký")
+    ws = Workspace(open_workbook(path, operator="Thư ký"), operator="Thư ký")
+    try:
+        roles = {m.name: m.role for m in year_svc.members(ws, year_svc.year_id_of(ws, 2026))}
+        assert roles == {"Văn phòng Tỉnh ủy": MemberRole.TRUONG, "Báo Lai Châu": MemberRole.PHO,
+                         "Ban Tổ chức Tỉnh ủy": MemberRole.THANH_VIEN}
+        vptu = next(u for u in unit_svc.list_units(ws) if u.short_name == "VPTU")
+        assert [(h.full_name, h.post) for h in unit_svc.heads_of(ws, vptu.id)] == [("Đỗ Thị Hằng", "Chánh Văn phòng")]
+        year = year_svc.list_years(ws)[0]
+        assert year.place_name == "Lai Châu" and year.voting_rule is not None and year.legal_bases
+    finally:
+        ws.close()
