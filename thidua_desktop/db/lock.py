@@ -26,7 +26,10 @@ class LockInfo:
     app_version: str = ""
 
     def describe(self) -> str:
-        when = self.since.replace("T", " lúc ")[:21]
+        try:
+            when = datetime.fromisoformat(self.since).strftime("%H:%M ngày %d/%m/%Y")
+        except ValueError:
+            when = self.since
         return f"{self.operator} trên máy {self.host}, từ {when}"
 
 

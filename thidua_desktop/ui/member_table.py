@@ -1,0 +1,187 @@
+"""The member units of a year: a table model with named columns, a proxy that sorts in
+Vietnamese order and filters accent-blind, and the view with its filter box."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCollator,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from thidua_desktop.domain.enums import MemberRole
+from thidua_desktop.domain.text import matches
+from thidua_desktop.services.workbook import MemberLine
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw comparable value: text, or the role's rank
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2  # the text the filter looks in
+
+_ROLE_RANK = {MemberRole.TRUONG: 0, MemberRole.PHO: 1, MemberRole.THANH_VIEN: 2}
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    NAME = 0
+    SHORT_NAME = 1
+    ROLE = 2
+
+
+HEADERS = {Column.NAME: "Tên đơn vị", Column.SHORT_NAME: "Tên viết tắt", Column.ROLE: "Vai trò"}
+
+
+def vietnamese_collator() -> QCollator:
+    """Collation with an explicit vi_VN locale (the system locale may be C or English)."""
+    collator = QCollator(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    collator.setNumericMode(True)
+    return collator
+
+
+class MemberTableModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[MemberLine] = []
+
+    def set_members(self, members: Sequence[MemberLine]) -> None:
+        self.beginResetModel()
+        self._rows = list(members)
+        self.endResetModel()
+
+    def member(self, row: int) -> MemberLine:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[Column(section)]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        m = self._rows[index.row()]
+        col = Column(index.column())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return {Column.NAME: m.name, Column.SHORT_NAME: m.short_name or "", Column.ROLE: m.role.label}[col]
+        if role == SORT_ROLE:
+            return _ROLE_RANK[m.role] if col is Column.ROLE else (m.name if col is Column.NAME else m.short_name or "")
+        if role == SEARCH_ROLE:
+            return f"{m.name} {m.short_name or ''}"
+        if role == Qt.ItemDataRole.FontRole and col is Column.ROLE and m.role is not MemberRole.THANH_VIEN:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+class VietnameseSortFilterProxy(QSortFilterProxyModel):
+    """Sorts text with QCollator vi_VN (lessThan) and keeps rows whose SEARCH_ROLE text matches
+    every word of the filter, ignoring case and diacritics ("dang" finds "Đảng")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._collator = vietnamese_collator()
+        self._query = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_query(self, query: str) -> None:
+        self.beginFilterChange()
+        self._query = query.strip()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        if not self._query:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return matches(self._query, self.sourceModel().data(index, SEARCH_ROLE))
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        a, b = left.data(self.sortRole()), right.data(self.sortRole())
+        if isinstance(a, int) and isinstance(b, int) and a != b:
+            return a < b
+        if isinstance(a, int):  # same rank: fall back to the name
+            a = left.siblingAtColumn(Column.NAME).data(SORT_ROLE)
+            b = right.siblingAtColumn(Column.NAME).data(SORT_ROLE)
+        return self._collator.compare(a or "", b or "") < 0
+
+
+class MemberList(QWidget):
+    """Filter box, table and a count line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = MemberTableModel(self)
+        self.proxy = VietnameseSortFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("member_filter")
+        self.filter_edit.setPlaceholderText("Lọc theo tên hoặc tên viết tắt (gõ không dấu cũng được)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._on_filter)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("member_count")
+
+        self.table = QTableView(self)
+        self.table.setObjectName("member_table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setStyleSheet("QTableView::item { padding: 0px 8px; } QHeaderView::section { padding: 4px 11px; }")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.SHORT_NAME, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.ROLE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+        title = QLabel("Đơn vị thành viên", self)
+        title_font = title.font()
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
+        title.setFont(title_font)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.table, 1)
+        self._update_count()
+
+    def set_members(self, members: Sequence[MemberLine]) -> None:
+        self.model.set_members(members)
+        self._update_count()
+
+    def visible_names(self) -> list[str]:
+        """Unit names in the order the table shows them (for tests and exports)."""
+        return [self.proxy.index(r, Column.NAME).data() for r in range(self.proxy.rowCount())]
+
+    def _on_filter(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        self.count_label.setText(f"{total} đơn vị" if shown == total else f"Hiện {shown}/{total} đơn vị")
