@@ -41,13 +41,19 @@ def test_command_line_file_is_shown_from_its_summary_then_opened(qtbot, window: 
 
 
 def test_header_shows_bloc_year_leader_and_deputies(qtbot, window: MainWindow, bloc_workbook: Path) -> None:
-    open_and_wait(qtbot, window, bloc_workbook)
+    window.show()
+    assert window.open_path(bloc_workbook)  # first paint: from the summary
     header = window.workbook_view.header
     assert header.bloc_label.text() == BLOC_NAME
     assert header.year_label.text().startswith("Năm thi đua 2025 · Chuẩn bị")
     assert header.leader_label.text() == LEADER
     assert header.deputies_label.text() == "; ".join(DEPUTIES)
     assert header.leader_label.isVisible() and header.deputies_label.isVisible()
+    with qtbot.waitSignal(window.workbook_opened, timeout=10_000):
+        pass  # ready: the workspace shows the same for the selected year
+    view = window.workspace_view
+    assert view.isVisible() and view.bloc_label.text() == BLOC_NAME
+    assert view.leaders_label.text().startswith(f"Trưởng khối: {LEADER}   ·   Phó khối: {'; '.join(DEPUTIES)}")
 
 
 def test_table_lists_every_member_unit_with_its_role(qtbot, window: MainWindow, bloc_workbook: Path) -> None:
@@ -120,7 +126,7 @@ def test_read_only_copy_opens_with_the_notice_bar_and_stays_untouched(qtbot, win
     os.chmod(bloc_workbook, 0o444)  # honoured even when the tests run as root
     before = sha256(bloc_workbook)
     open_and_wait(qtbot, window, bloc_workbook)
-    notice = window.workbook_view.notice
+    notice = window.workspace_view.notice
     assert window.workbook.read_only
     assert notice.isVisible() and "chỉ đọc" in notice.label.text()
     assert window.workbook.read_only_reason in notice.label.text()
@@ -301,10 +307,10 @@ def test_notice_bar_button_saves_a_copy_of_a_read_only_workbook(qtbot, window: M
     open_and_wait(qtbot, window, bloc_workbook)
     dest = tmp_path / "ban-sao.thidua"
     window.ask_save_path = lambda *a: dest
-    qtbot.mouseClick(window.workbook_view.notice.button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.workspace_view.notice.button, Qt.MouseButton.LeftButton)
     assert dest.exists()
     open_and_wait(qtbot, window, dest)
-    assert not window.workbook.read_only and not window.workbook_view.notice.isVisible()
+    assert not window.workbook.read_only and not window.workspace_view.notice.isVisible()
 
 
 def test_demo_workbook_is_shown_whole(qtbot, window: MainWindow, demo_workbook: Path) -> None:

@@ -235,4 +235,4 @@ def test_a_failing_file_keeps_the_open_workbook_open(qtbot, window: MainWindow, 
     window.open_path(text_file(bloc_workbook))
     assert window.errors.problems == [Problem.NOT_SQLITE]
     assert window.workbook is not None and window.workbook.path == bloc_workbook
-    assert window.stack.currentWidget() is window.workbook_view
+    assert window.stack.currentWidget() is window.workspace_view

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
@@ -27,6 +28,12 @@ from .open_errors import Choice
 from .recent_files import RecentFiles
 from .start_screen import StartScreen
 from .workbook_view import WorkbookView
+
+if TYPE_CHECKING:  # loaded after the first paint: they import SQLAlchemy
+    from thidua_desktop.services.workspace import Workspace
+
+    from .bridge import WorkspaceBridge
+    from .workspace_view import WorkspaceView
 
 log = logging.getLogger(__name__)
 
@@ -45,11 +52,12 @@ class _Pending:
     take_over_lock: bool
 
 
-def window_title(path: Path, inspection: Inspection) -> str:
+def window_title(path: Path, inspection: Inspection, year: int | None = None) -> str:
     summary = inspection.summary
     parts = [path.name, summary.bloc_name or "(Chưa đặt tên khối)"]
-    if summary.current_year is not None:
-        parts.append(f"Năm {summary.current_year}")
+    year = year if year is not None else summary.current_year
+    if year is not None:
+        parts.append(f"Năm {year}")
     return " — ".join([*parts, APP_NAME])
 
 
@@ -77,6 +85,9 @@ class MainWindow(QMainWindow):
         self.recent = RecentFiles(settings)
         self.operator = operator or str(settings.value("operator", "") or "") or workbook_service.default_operator()
         self.workbook: Workbook | None = None
+        self.workspace: Workspace | None = None
+        self.bridge: WorkspaceBridge | None = None
+        self.workspace_view: WorkspaceView | None = None  # built once the workbook is open for work
         self._pending: _Pending | None = None
         self._paint_callbacks: list[Callable[[], None]] = []
         self._paint_flush_scheduled = False
@@ -130,6 +141,14 @@ class MainWindow(QMainWindow):
         menu.addAction(self.quit_action)
         self.file_menu = menu
 
+        edit = self.menuBar().addMenu("&Sửa")
+        self.undo_action = self._action("&Hoàn tác", self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action("&Làm lại", self.redo, "Ctrl+Y")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        self.edit_menu = edit
+
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         entries = self.recent.entries()
@@ -160,6 +179,28 @@ class MainWindow(QMainWindow):
         has = self.workbook is not None
         self.save_copy_action.setEnabled(has)
         self.close_action.setEnabled(has or self._pending is not None)
+        ws = self.workspace
+        undo, redo = (ws.undo_text, ws.redo_text) if ws and not ws.read_only else (None, None)
+        self.undo_action.setEnabled(undo is not None)
+        self.undo_action.setText(f"&Hoàn tác: {undo}" if undo else "&Hoàn tác")
+        self.redo_action.setEnabled(redo is not None)
+        self.redo_action.setText(f"&Làm lại: {redo}" if redo else "&Làm lại")
+
+    # --- undo and redo ------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        if self.bridge is not None:
+            done = self.bridge.attempt(self, lambda ws: ws.undo())
+            if done:
+                self.statusBar().showMessage(f"Đã hoàn tác: {done}", 5000)
+        self._update_actions()
+
+    def redo(self) -> None:
+        if self.bridge is not None:
+            done = self.bridge.attempt(self, lambda ws: ws.redo())
+            if done:
+                self.statusBar().showMessage(f"Đã làm lại: {done}", 5000)
+        self._update_actions()
 
     # --- after the first paint ----------------------------------------------------------------
 
@@ -244,16 +285,39 @@ class MainWindow(QMainWindow):
         self._pending = None
         self.workbook = workbook
         self.workbook_view.set_summary(workbook.inspection.summary)  # an upgrade may have changed it
-        if workbook.read_only:
-            self.workbook_view.notice.show_notice(
-                f"Sổ đang mở ở chế độ chỉ đọc, mọi thay đổi sẽ không được lưu. {workbook.read_only_reason}",
-                "Lưu bản sao để làm việc…", self.save_copy)
-            self.state_label.setText(STATUS_READ_ONLY)
-        else:
-            self.state_label.setText(STATUS_READY)
+        self.state_label.setText(STATUS_READ_ONLY if workbook.read_only else STATUS_READY)
+        self._start_workspace(workbook)
         self._update_actions()
         log.info("Đã mở %s (%s)", workbook.path, "chỉ đọc" if workbook.read_only else "ghi được")
         self.workbook_opened.emit(workbook)
+
+    def _start_workspace(self, workbook: Workbook) -> None:
+        """Build the pages over the open workbook and show them in place of the summary view."""
+        from thidua_desktop.services.workspace import Workspace
+
+        from .bridge import WorkspaceBridge
+        from .pages.base import PageContext
+        from .workspace_view import WorkspaceView
+
+        self.workspace = Workspace(workbook, self.operator)
+        self.bridge = WorkspaceBridge(self.workspace, self)
+        self.bridge.changed.connect(lambda _event: self._update_actions())
+        ctx = PageContext(self.workspace, self.bridge, self.settings)
+        view = WorkspaceView(ctx, workbook.inspection.summary.bloc_name, self)
+        if workbook.read_only:
+            view.notice.show_notice(
+                f"Sổ đang mở ở chế độ chỉ đọc, mọi thay đổi sẽ không được lưu. {workbook.read_only_reason}",
+                "Lưu bản sao để làm việc…", self.save_copy)
+        view.year_changed.connect(self._on_year_changed)
+        self.workspace_view = view
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        self._on_year_changed(view.year)
+
+    def _on_year_changed(self, year) -> None:  # noqa: ANN001 - YearRef | None
+        if self.workbook is not None:
+            self.setWindowTitle(window_title(self.workbook.path, self.workbook.inspection,
+                                             year.year if year is not None else None))
 
     def _refused(self, error: WorkbookError, *, pending: _Pending | None = None) -> Choice:
         """Show the dialog for a refusal and act on the choice. A refusal after the paint (`pending`:
@@ -300,6 +364,14 @@ class MainWindow(QMainWindow):
         """Close the open workbook (releasing its lock) and go back to the start screen."""
         had = self.workbook is not None or self._pending is not None
         self._pending = None
+        if self.workspace_view is not None:
+            self.stack.removeWidget(self.workspace_view)
+            self.workspace_view.deleteLater()
+            self.workspace_view = None
+        if self.bridge is not None:
+            self.bridge.detach()
+            self.bridge = None
+        self.workspace = None
         if self.workbook is not None:
             workbook, self.workbook = self.workbook, None
             workbook.close()

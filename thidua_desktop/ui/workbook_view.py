@@ -1,8 +1,6 @@
-"""The page shown while a workbook is open: header, notice bar, member units.
-
-Filled first from the cheap Inspection summary (before SQLAlchemy loads), so it can be painted
-at once; later issues add the year's work areas below the header.
-"""
+"""The first view of a workbook: header and member units, painted from the cheap Inspection
+summary before SQLAlchemy loads; the workspace (ui/workspace_view.py) replaces it once the
+workbook is open for work."""
 
 from __future__ import annotations
 
@@ -11,7 +9,6 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from thidua_desktop.services.workbook import WorkbookSummary
 
 from .member_table import MemberList
-from .notice_bar import NoticeBar
 from .workbook_header import WorkbookHeader
 
 
@@ -19,13 +16,11 @@ class WorkbookView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.header = WorkbookHeader(self)
-        self.notice = NoticeBar(self)
         self.members = MemberList(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.setSpacing(12)
         layout.addWidget(self.header)
-        layout.addWidget(self.notice)
         layout.addWidget(self.members, 1)
 
     def set_summary(self, summary: WorkbookSummary) -> None:
@@ -33,6 +28,5 @@ class WorkbookView(QWidget):
         self.members.set_members(summary.members)
 
     def clear(self) -> None:
-        self.notice.clear()
         self.members.set_members([])
         self.members.filter_edit.clear()

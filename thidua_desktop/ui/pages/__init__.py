@@ -1,0 +1,14 @@
+"""The pages of the navigation list, in the order the secretary works through the year.
+
+Each page is its own module; imported when the workspace opens (after the first paint).
+"""
+
+from __future__ import annotations
+
+
+def page_classes() -> list[type]:
+    from .audit_page import AuditPage
+    from .units_page import UnitsPage
+    from .years_page import YearsPage
+
+    return [UnitsPage, YearsPage, AuditPage]
