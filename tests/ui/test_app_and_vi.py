@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabe
 
 from thidua_desktop.ui import vi
 from thidua_desktop.ui.app import app_settings
-from thidua_desktop.ui.member_table import vietnamese_collator
+from thidua_desktop.ui.lists import vietnamese_collator
 
 Std = QMessageBox.StandardButton
 

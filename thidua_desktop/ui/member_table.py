@@ -1,5 +1,5 @@
-"""The member units of a year: a table model with named columns, a proxy that sorts in
-Vietnamese order and filters accent-blind, and the view with its filter box."""
+"""The member units of a year: a table model with named columns and the view with its filter box
+(sorting and filtering from ui/lists.py)."""
 
 from __future__ import annotations
 
@@ -8,22 +8,18 @@ from enum import IntEnum
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCollator,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from thidua_desktop.domain.enums import MemberRole
-from thidua_desktop.domain.text import matches
 from thidua_desktop.services.workbook import MemberLine
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw comparable value: text, or the role's rank
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2  # the text the filter looks in
+from .lists import SEARCH_ROLE, SORT_ROLE, VietnameseSortFilterProxy, standard_table
+
 
 _ROLE_RANK = {MemberRole.TRUONG: 0, MemberRole.PHO: 1, MemberRole.THANH_VIEN: 2}
 Index = QModelIndex | QPersistentModelIndex
@@ -36,14 +32,6 @@ class Column(IntEnum):
 
 
 HEADERS = {Column.NAME: "Tên đơn vị", Column.SHORT_NAME: "Tên viết tắt", Column.ROLE: "Vai trò"}
-
-
-def vietnamese_collator() -> QCollator:
-    """Collation with an explicit vi_VN locale (the system locale may be C or English)."""
-    collator = QCollator(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
-    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    collator.setNumericMode(True)
-    return collator
 
 
 class MemberTableModel(QAbstractTableModel):
@@ -88,37 +76,6 @@ class MemberTableModel(QAbstractTableModel):
         return None
 
 
-class VietnameseSortFilterProxy(QSortFilterProxyModel):
-    """Sorts text with QCollator vi_VN (lessThan) and keeps rows whose SEARCH_ROLE text matches
-    every word of the filter, ignoring case and diacritics ("dang" finds "Đảng")."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._collator = vietnamese_collator()
-        self._query = ""
-        self.setSortRole(SORT_ROLE)
-
-    def set_query(self, query: str) -> None:
-        self.beginFilterChange()
-        self._query = query.strip()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
-        if not self._query:
-            return True
-        index = self.sourceModel().index(source_row, 0, source_parent)
-        return matches(self._query, self.sourceModel().data(index, SEARCH_ROLE))
-
-    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
-        a, b = left.data(self.sortRole()), right.data(self.sortRole())
-        if isinstance(a, int) and isinstance(b, int) and a != b:
-            return a < b
-        if isinstance(a, int):  # same rank: fall back to the name
-            a = left.siblingAtColumn(Column.NAME).data(SORT_ROLE)
-            b = right.siblingAtColumn(Column.NAME).data(SORT_ROLE)
-        return self._collator.compare(a or "", b or "") < 0
-
-
 class MemberList(QWidget):
     """Filter box, table and a count line."""
 
@@ -139,20 +96,13 @@ class MemberList(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("member_table")
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        standard_table(self.table)
         self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.setStyleSheet("QTableView::item { padding: 0px 8px; } QHeaderView::section { padding: 4px 11px; }")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.SHORT_NAME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.ROLE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
         title = QLabel("Đơn vị thành viên", self)
         title_font = title.font()
