@@ -87,7 +87,7 @@ class VoteRound(Entity, Base):
     ballots_returned: Mapped[int | None] = mapped_column(Integer)
     ballots_valid: Mapped[int | None] = mapped_column(Integer)
     ballots_invalid: Mapped[int | None] = mapped_column(Integer)
-    rules: Mapped[dict | None] = mapped_column(JSON)
+    rules: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
     closed: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str | None] = mapped_column(NfcText)
 

@@ -54,7 +54,7 @@ class IssuedDocument(Entity, Base):
     signer_prefix: Mapped[SignerPrefix | None] = mapped_column(CodeEnum(SignerPrefix))
     signer_post: Mapped[str | None] = mapped_column(NfcString(200))
     signer_name: Mapped[str | None] = mapped_column(NfcString(200))
-    recipients: Mapped[list[str] | None] = mapped_column(JSON)  # Nơi nhận lines
+    recipients: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True))  # Nơi nhận lines
     file_name: Mapped[str | None] = mapped_column(NfcString(500))
     sha256: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
@@ -103,7 +103,7 @@ class Handover(Entity, Base):
     handed_by: Mapped[str | None] = mapped_column(NfcString(200))
     file_name: Mapped[str | None] = mapped_column(NfcString(500))
     sha256: Mapped[str | None] = mapped_column(String(64))
-    record_counts: Mapped[dict | None] = mapped_column(JSON)
+    record_counts: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
     document_id: Mapped[int | None] = mapped_column(ForeignKey("issued_document.id"))
     received_at: Mapped[datetime | None] = mapped_column(DateTime)
     received_by: Mapped[str | None] = mapped_column(NfcString(200))

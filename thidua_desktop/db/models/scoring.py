@@ -73,7 +73,7 @@ class Criterion(Entity, Base):
     text: Mapped[str] = mapped_column(NfcText)
     max_points: Mapped[Decimal] = mapped_column(Points)
     kind: Mapped[CriterionKind] = mapped_column(CodeEnum(CriterionKind), default=CriterionKind.MANUAL)
-    grade_points: Mapped[dict[str, str] | None] = mapped_column(JSON)  # {"A": "5", "B": "4", …}
+    grade_points: Mapped[dict[str, str] | None] = mapped_column(JSON(none_as_null=True))  # {"A": "5", "B": "4", …}
     bonus_cap_pct: Mapped[Decimal | None] = mapped_column(Points)  # ratio kinds: bonus cap, % of max
     unit_of_measure: Mapped[str | None] = mapped_column(NfcString(50))  # for ratio inputs
     guidance: Mapped[str | None] = mapped_column(NfcText)
