@@ -58,10 +58,10 @@ from thidua_desktop.domain.enums import (
     TieBreak,
     YearState,
 )
-from thidua_desktop.domain.ranking import RankInput, rank
-from thidua_desktop.domain.scoring import AdjustmentRule as Line
-from thidua_desktop.domain.scoring import CriterionRule, CriterionScore, classify, criterion_points, unit_total
+from thidua_desktop.domain.period import score_period
+from thidua_desktop.domain.scoring import classify
 from thidua_desktop.services.demo import build_demo_workbook
+from thidua_desktop.services.scoring import load_period
 
 YEARS = [2023, 2024, 2025, 2026]  # the conftest fixture: years=4, units=9, criteria=30
 
@@ -191,55 +191,9 @@ def test_covenants_are_signed_in_january_by_every_unit(s: Session) -> None:
 # --- scores and results --------------------------------------------------------------------------
 
 
-def _points(rule: CriterionRule, by: ScoredBy, score: Score | None, *, final: bool) -> CriterionScore | None:
-    if score is None:
-        return None
-    if final and score.final_value is not None:
-        return CriterionScore(score.final_value)
-    if by is ScoredBy.PROVINCIAL:
-        return criterion_points(rule, value=score.provincial_value, grade=score.provincial_grade)
-    appraised = final and (score.appraised_value, score.appraised_grade, score.appraised_actual) != (None,) * 3
-    if appraised:
-        return criterion_points(rule, value=score.appraised_value, grade=score.appraised_grade,
-                                actual=score.appraised_actual, plan=score.appraised_plan)
-    return criterion_points(rule, value=score.self_value, grade=score.self_grade, actual=score.self_actual,
-                            plan=score.self_plan)
-
-
 def _recompute(s: Session, period: EvaluationPeriod) -> dict[int, tuple]:
-    table = s.get(ScoreTable, period.score_table_id)
-    sections = {x.id: x for x in s.scalars(select(ScoreSection).where(ScoreSection.table_id == table.id))}
-    leaves = leaves_of(s, table.id)
-    rules = {c.id: CriterionRule(c.code, c.max_points, c.kind, grade_points=c.grade_points,
-                                 **({"bonus_cap_pct": c.bonus_cap_pct} if c.bonus_cap_pct is not None else {}))
-             for c in leaves}
-    lines = {r.id: Line(r.code, r.kind, r.points, r.per_occurrence, r.cap, r.disqualifies)
-             for r in s.scalars(select(AdjustmentRule).where(AdjustmentRule.table_id == table.id))}
-    scores = {(x.unit_id, x.criterion_id): x for x in s.scalars(select(Score).where(Score.period_id == period.id))}
-    adjustments = defaultdict(list)
-    for a in s.scalars(select(ScoreAdjustment).where(ScoreAdjustment.period_id == period.id)):
-        adjustments[a.unit_id].append(a)
-    members = s.scalars(select(Membership).where(Membership.year_id == period.year_id)).all()
-    names = dict(s.execute(select(Unit.id, Unit.official_name)).all())
-    out, entries = {}, []
-    for m in members:
-        totals = []
-        for final in (True, False):
-            by_section = defaultdict(list)
-            for c in leaves:
-                section = sections[c.section_id]
-                by_section[section.code].append(_points(rules[c.id], section.scored_by,
-                                                        scores.get((m.unit_id, c.id)), final=final))
-            occ = [(lines[a.rule_id], a.occurrences if final or a.self_occurrences is None else a.self_occurrences)
-                   for a in adjustments[m.unit_id]]
-            totals.append(unit_total(by_section, occ, quantitative_bonus_cap=table.quantitative_bonus_cap))
-        out[m.unit_id] = totals
-        entries.append(RankInput(key=m.unit_id, total=totals[0].total, penalty=totals[0].penalty,
-                                 grade_a_count=totals[0].grade_a_count, female_share_pct=m.female_share_pct,
-                                 name=names[m.unit_id]))
-    rule = s.get(EmulationYear, period.year_id).voting_rule
-    ranking = rank(entries, [TieBreak(c) for c in rule.tie_break_order]).by_key()
-    return {unit: (final, own, ranking[unit].rank) for unit, (final, own) in out.items()}
+    """What the program's own loader and rules make of the stored scores."""
+    return {unit: (r.agreed, r.own, r.rank) for unit, r in score_period(load_period(s, period.id)).by_unit().items()}
 
 
 def test_locked_periods_hold_the_results_scoring_recomputes(s: Session) -> None:

@@ -64,9 +64,9 @@ from thidua_desktop.domain.enums import (
     UnitType,
     YearState,
 )
-from thidua_desktop.domain.ranking import RankInput, rank
-from thidua_desktop.domain.scoring import AdjustmentRule as AdjustmentLine
-from thidua_desktop.domain.scoring import CriterionRule, CriterionScore, classify, criterion_points, unit_total
+from thidua_desktop.domain.period import AdjustmentLine, CriterionLine, PeriodModel, UnitLine, inputs_from, score_period
+from thidua_desktop.domain import scoring
+from thidua_desktop.domain.scoring import CriterionRule
 
 from . import demo_data as D
 from .demo_history import History, bulk_insert
@@ -110,24 +110,6 @@ def bloc_name_for(units: int) -> str:
 
 
 # --- scoring of stored inputs ------------------------------------------------------------------
-
-
-def stage_points(rule: CriterionRule, scored_by: ScoredBy, row: dict, *, final: bool) -> CriterionScore | None:
-    """Points of one stored score row: the unit's own figures (final=False) or the agreed ones.
-
-    Agreed: final_value if the bloc set one; else the provincial input for a provincially
-    scored section; else the appraised input, or the self input while nothing is appraised.
-    A provincially scored section has no self input, so both stages read the provincial one.
-    """
-    if final and row.get("final_value") is not None:
-        return CriterionScore(row["final_value"])
-    if scored_by is ScoredBy.PROVINCIAL:
-        return criterion_points(rule, value=row.get("provincial_value"), grade=row.get("provincial_grade"))
-    stage = "self"
-    if final and any(row.get(f"appraised_{k}") is not None for k in ("value", "grade", "actual")):
-        stage = "appraised"
-    return criterion_points(rule, value=row.get(f"{stage}_value"), grade=row.get(f"{stage}_grade"),
-                            actual=row.get(f"{stage}_actual"), plan=row.get(f"{stage}_plan"))
 
 
 # --- what the builder keeps in memory ---------------------------------------------------------
@@ -199,7 +181,7 @@ class DemoTable:
     id: int
     leaves: list[DemoLeaf]
     sections: tuple[str, ...]
-    rules: dict[str, tuple[int, AdjustmentLine, ScoredBy]]
+    rules: dict[str, tuple[int, scoring.AdjustmentRule, ScoredBy]]
     bonus_cap: Decimal  # the table's cap on the quantitative bonus
 
 
@@ -453,7 +435,7 @@ class _Builder:
                                  disqualifies=disq)
             s.add(row)
             s.flush()
-            rules[code] = (row.id, AdjustmentLine(code, kind, Decimal(points), per,
+            rules[code] = (row.id, scoring.AdjustmentRule(code, kind, Decimal(points), per,
                                                   None if cap is None else Decimal(cap), disq), by)
         return DemoTable(table.id, leaves, tuple(sec.code for sec in sections), rules, table.quantitative_bonus_cap)
 
@@ -614,31 +596,21 @@ class _Builder:
 
     def _results(self, y: DemoYear, rows_by_unit: dict[int, dict[int, dict]],
                  adjustments: list[tuple[DemoUnit, str, int | None, int, str]]) -> dict[int, UnitResult]:
-        totals, entries = {}, []
-        for u in self.units:
-            rows = rows_by_unit.get(u.id, {})
-            final = {code: [] for code in y.table.sections}
-            own = {code: [] for code in y.table.sections}
-            for leaf in y.table.leaves:
-                row = rows.get(leaf.id, {})
-                final[leaf.section].append(stage_points(leaf.rule, leaf.by, row, final=True))
-                own[leaf.section].append(stage_points(leaf.rule, leaf.by, row, final=False))
-            mine = [(y.table.rules[code][1], occ, self_occ) for unit, code, self_occ, occ, _ in adjustments
-                    if unit is u]
-            total = unit_total(final, [(r, occ) for r, occ, _ in mine], quantitative_bonus_cap=y.table.bonus_cap)
-            self_total = unit_total(own, [(r, occ if so is None else so) for r, occ, so in mine],
-                                    quantitative_bonus_cap=y.table.bonus_cap)
-            totals[u.id] = (total, self_total)
-            entries.append(RankInput(key=u.id, total=total.total, penalty=total.penalty,
-                                     grade_a_count=total.grade_a_count, female_share_pct=y.female[u.id], name=u.name))
-        ranking = rank(entries, y.tie_breaks)
+        """The period's results by the same rules the program applies (domain/period.py)."""
+        model = PeriodModel(
+            sections=y.table.sections,
+            criteria=[CriterionLine(leaf.id, leaf.section, leaf.by, leaf.rule) for leaf in y.table.leaves],
+            rules={rule_id: line for rule_id, line, _ in y.table.rules.values()},
+            units=[UnitLine(u.id, u.name, y.female[u.id]) for u in self.units],
+            inputs={(unit_id, leaf_id): inputs_from(row) for unit_id, rows in rows_by_unit.items()
+                    for leaf_id, row in rows.items()},
+            quantitative_bonus_cap=y.table.bonus_cap, tie_breaks=y.tie_breaks, bands=tuple(BANDS))
+        for unit, code, self_occ, occ, _ in adjustments:
+            model.adjustments.setdefault(unit.id, []).append(AdjustmentLine(y.table.rules[code][0], self_occ, occ))
         by_id = {u.id: u for u in self.units}
-        out = {}
-        for row in ranking.rows:
-            total, self_total = totals[row.key]
-            out[row.key] = UnitResult(by_id[row.key], total.total, self_total.total, row.rank,
-                                      row.position, classify(total.total, BANDS), total.disqualified)
-        return out
+        return {r.unit.id: UnitResult(by_id[r.unit.id], r.agreed.total, r.own.total, r.rank, r.position, r.band,
+                                      r.agreed.disqualified)
+                for r in score_period(model).rows}
 
 
 # --- helpers ---------------------------------------------------------------------------------
