@@ -86,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
                         help="hiện số phiên bản rồi thoát")
+    parser.add_argument("--self-check", action="store_true",
+                        help="tự kiểm tra bản cài đặt (tạo và mở một sổ mẫu, không cần màn hình) rồi thoát")
     demo = parser.add_argument_group("Sổ mẫu để thử và đo tốc độ")
     demo.add_argument("--demo", metavar="ĐƯỜNG_DẪN",
                       help="tạo một sổ thi đua mẫu tại ĐƯỜNG_DẪN, in đường dẫn rồi thoát (không mở cửa sổ)")
@@ -126,6 +128,10 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr = sys.stderr or open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     parser = build_parser()
     args, qt_args = _split_qt_args(argv, parser)
+    if args.self_check:
+        from thidua_desktop import self_check
+
+        return self_check.run()
     if args.demo:
         return _build_demo(args)
     if (args.years, args.units, args.criteria) != (None, None, None):

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from thidua_desktop.domain.agreed import ScoreInputs, StageInput
 from thidua_desktop.domain.enums import AdjustmentKind, CriterionKind, ScoredBy, TieBreak
-from thidua_desktop.domain.period import AdjustmentLine, CriterionLine, PeriodModel, UnitLine, score_period
+from thidua_desktop.domain.period import AdjustmentLine, CriterionLine, PeriodModel, UnitLine, rescore_unit, score_period
 from thidua_desktop.domain.scoring import AdjustmentRule, CriterionRule
 
 D = Decimal
@@ -44,3 +44,11 @@ def test_unscored_criteria_are_counted_missing() -> None:
     m = model()
     del m.inputs[(12, 2)]
     assert score_period(m).by_unit()[12].agreed.missing_count == 1
+
+
+def test_rescoring_one_unit_gives_the_same_results_as_scoring_the_period() -> None:
+    m = model()
+    before = score_period(m)
+    m.inputs[(11, 1)] = ScoreInputs(own=StageInput(D(60)), appraised=StageInput(D(40)))
+    assert rescore_unit(m, before, 11) == score_period(m)
+    assert [r.unit.id for r in rescore_unit(m, before, 11).rows] == [10, 12, 11]

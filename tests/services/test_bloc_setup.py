@@ -10,7 +10,15 @@ from thidua_desktop.db.workbook_file import open_workbook
 from thidua_desktop.domain.enums import BlocKind, MemberRole
 from thidua_desktop.services import units as unit_svc
 from thidua_desktop.services import years as year_svc
-from thidua_desktop.services.bloc_setup import NewBloc, NewUnit, SetupError, create_bloc, parse_units
+from thidua_desktop.services.bloc_setup import (
+    NewBloc,
+    NewUnit,
+    SetupError,
+    check_leadership,
+    create_bloc,
+    parse_units,
+    units_from_rows,
+)
 from thidua_desktop.services.workspace import Workspace
 
 PASTED = (
@@ -29,6 +37,36 @@ def test_parse_units_pasted_from_excel() -> None:
         NewUnit("Báo Lai Châu", "BLC", None, None),
     ]
     assert parse_units("Sở Tư pháp; STP\nSở Y tế") == [NewUnit("Sở Tư pháp", "STP"), NewUnit("Sở Y tế")]
+
+
+def test_parse_units_of_an_official_list_with_groups_and_wrapped_cells() -> None:
+    # Excel's clipboard: CRLF rows, a cell with a line break quoted, a blank STT, group headings I., II.
+    pasted = ("TT\tCơ quan, đơn vị\tViết tắt\tThủ trưởng\tChức vụ\r\n"
+              "I.\tCÁC CƠ QUAN ĐẢNG\t\t\t\r\n"
+              "1\t\"Văn phòng\nTỉnh ủy\"\tVPTU\tĐỗ Thị Hằng\tThủ trưởng\r\n"
+              "\tBan Dân vận Tỉnh ủy\tBDV\t\t\r\n"
+              "II\tCÁC SỞ, NGÀNH\t\t\t\r\n"
+              "2\tTrung tâm Chính trị tỉnh\tTT\t\t\r\n")
+    assert parse_units(pasted) == [
+        NewUnit("Văn phòng Tỉnh ủy", "VPTU", "Đỗ Thị Hằng", "Thủ trưởng"),
+        NewUnit("Ban Dân vận Tỉnh ủy", "BDV"),
+        NewUnit("Trung tâm Chính trị tỉnh", "TT"),
+    ]
+
+
+def test_grid_rows_become_units_and_a_row_without_a_name_is_refused() -> None:
+    rows = [["  Sở  Y tế ", "SYT", "", ""], ["", "", "", ""], ["Sở Tư pháp", None, "Lò Văn Pấng", "Giám đốc"]]
+    assert units_from_rows(rows) == (NewUnit("Sở Y tế", "SYT"), NewUnit("Sở Tư pháp", None, "Lò Văn Pấng", "Giám đốc"))
+    with pytest.raises(SetupError, match="Dòng 4 chưa có tên đơn vị"):
+        units_from_rows([*rows, ["", "BLC", "", ""]])
+
+
+def test_a_third_deputy_is_refused_with_a_message() -> None:
+    check_leadership(2026, 0, (1, 2))
+    with pytest.raises(SetupError, match="tối đa 2 đơn vị Phó khối"):
+        check_leadership(2026, 0, (1, 2, 3))
+    with pytest.raises(SetupError, match="từ 2000 đến 2100"):
+        check_leadership(1999, None, ())
 
 
 def spec(**over) -> NewBloc:

@@ -87,6 +87,18 @@ def _total(model: PeriodModel, unit: int, *, agreed: bool) -> UnitTotal:
 def score_period(model: PeriodModel) -> PeriodResults:
     """Totals of every unit, ranked by the agreed total with the year's tie-break order."""
     totals = {u.id: (_total(model, u.id, agreed=False), _total(model, u.id, agreed=True)) for u in model.units}
+    return _ranked(model, totals)
+
+
+def rescore_unit(model: PeriodModel, previous: PeriodResults, unit_id: int) -> PeriodResults:
+    """The same as ``score_period`` after an edit that touched only `unit_id`: the other units'
+    totals are taken from `previous`, so one keystroke sums one unit's criteria, then re-ranks."""
+    totals = {r.unit.id: (r.own, r.agreed) for r in previous.rows}
+    totals[unit_id] = (_total(model, unit_id, agreed=False), _total(model, unit_id, agreed=True))
+    return _ranked(model, totals)
+
+
+def _ranked(model: PeriodModel, totals: Mapping[int, tuple[UnitTotal, UnitTotal]]) -> PeriodResults:
     ranking = rank([RankInput(key=u.id, total=totals[u.id][1].total, penalty=totals[u.id][1].penalty,
                               grade_a_count=totals[u.id][1].grade_a_count, female_share_pct=u.female_share_pct,
                               name=u.name) for u in model.units], model.tie_breaks)

@@ -4,6 +4,10 @@ never exists half-made."""
 
 from __future__ import annotations
 
+import csv
+import io
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,41 +57,82 @@ class NewBloc:
     deputies: tuple[int, ...] = field(default_factory=tuple)
 
 
+_NUMBER_HEADERS = {"stt", "tt", "so tt"}
+_NAME_HEADERS = {"ten don vi", "don vi", "ten co quan", "co quan", "co quan, don vi", "ten co quan, don vi"}
+_NUMBER = re.compile(r"\d+[.)]?")
+_GROUP_MARK = re.compile(r"[IVXLC]+[.)]?|[A-Za-z][.)]")  # "I", "II.", "a)": a heading over a group of units
+
+
 def parse_units(text: str) -> list[NewUnit]:
     """Units pasted from Excel or typed one per line: name, short name, head, head's post,
-    separated by tabs (Excel) or ';'. Blank lines and a header row are skipped."""
+    separated by tabs (Excel, which quotes cells holding line breaks) or ';'. Blank lines and
+    header rows are skipped; a leading STT column is dropped, and with it the rows numbered
+    I, II… or a), b)… that head groups of units in official lists."""
+    rows = [row for row in _cells(text) if any(row)]
+    rows = [row for row in rows if not _is_header(row)]
+    numbered = any(r[0] and _NUMBER.fullmatch(r[0]) for r in rows) and all(
+        not r[0] or _NUMBER.fullmatch(r[0]) or _GROUP_MARK.fullmatch(r[0]) for r in rows)
+    if numbered:
+        rows = [row[1:] for row in rows if not (row[0] and _GROUP_MARK.fullmatch(row[0]))]
+    return [NewUnit(*(row + [None] * 4)[:4]) for row in rows if row and row[0]]
+
+
+def _is_header(row: list[str | None]) -> bool:
+    keys = [search_key(c or "") for c in row[:2]]
+    return keys[0] in _NUMBER_HEADERS or any(k in _NAME_HEADERS for k in keys)
+
+
+def _cells(text: str) -> list[list[str | None]]:
+    lines = csv.reader(io.StringIO(text), delimiter="\t") if "\t" in text else (
+        line.split(";") for line in text.splitlines())
+    return [[clean(c) or None for c in line] for line in lines]
+
+
+def units_from_rows(rows: Sequence[Sequence[str | None]]) -> tuple[NewUnit, ...]:
+    """The wizard's grid rows (name, short name, head, post) as units; blank rows are skipped
+    and a row with details but no name is refused, numbered as the grid numbers it."""
     units = []
-    for line in text.splitlines():
-        cells = [clean(c) or None for c in (line.split("\t") if "\t" in line else line.split(";"))]
-        if not cells or not cells[0]:
+    for number, row in enumerate(rows, start=1):
+        cells = [clean(c) or None for c in row] + [None] * 4
+        if not any(cells):
             continue
-        if search_key(cells[0]) in {"ten don vi", "don vi", "stt"}:
-            continue
-        if cells[0].rstrip(".").isdigit() and len(cells) > 1:  # a leading STT column
-            cells = cells[1:]
-        cells += [None] * (4 - len(cells))
+        if not cells[0]:
+            raise SetupError(f"Dòng {number} chưa có tên đơn vị.")
         units.append(NewUnit(*cells[:4]))
-    return units
+    return tuple(units)
+
+
+def check_name(name: str) -> None:
+    if not clean(name):
+        raise SetupError("Hãy nhập tên khối thi đua.")
+
+
+def check_units(units: Sequence[NewUnit]) -> None:
+    if not units:
+        raise SetupError("Hãy nhập ít nhất một đơn vị thành viên.")
+    keys = [search_key(u.official_name) for u in units]
+    duplicates = {u.official_name for u, k in zip(units, keys) if keys.count(k) > 1}
+    if duplicates:
+        raise SetupError("Đơn vị bị nhập trùng: " + ", ".join(sorted(duplicates)) + ".")
+
+
+def check_leadership(first_year: int, leader: int | None, deputies: Sequence[int]) -> None:
+    """The first year and its Trưởng khối and Phó khối (indexes into the units)."""
+    if not 2000 <= first_year <= 2100:
+        raise SetupError("Năm thi đua đầu tiên phải từ 2000 đến 2100.")
+    if leader is not None and leader in deputies:
+        raise SetupError("Một đơn vị không thể vừa là Trưởng khối vừa là Phó khối.")
+    try:
+        check_roles([MemberRole.TRUONG] * (leader is not None) + [MemberRole.PHO] * len(deputies), year=first_year)
+    except RoleError as exc:
+        raise SetupError(str(exc)) from None
 
 
 def check(spec: NewBloc) -> None:
-    if not clean(spec.name):
-        raise SetupError("Hãy nhập tên khối thi đua.")
-    if not spec.units:
-        raise SetupError("Hãy nhập ít nhất một đơn vị thành viên.")
-    keys = [search_key(u.official_name) for u in spec.units]
-    duplicates = {u.official_name for u, k in zip(spec.units, keys) if keys.count(k) > 1}
-    if duplicates:
-        raise SetupError("Đơn vị bị nhập trùng: " + ", ".join(sorted(duplicates)) + ".")
-    if not 2000 <= spec.first_year <= 2100:
-        raise SetupError("Năm thi đua đầu tiên không hợp lệ.")
-    if spec.leader is not None and spec.leader in spec.deputies:
-        raise SetupError("Một đơn vị không thể vừa là Trưởng khối vừa là Phó khối.")
-    try:
-        check_roles([MemberRole.TRUONG] * (spec.leader is not None) + [MemberRole.PHO] * len(spec.deputies),
-                    year=spec.first_year)
-    except RoleError as exc:
-        raise SetupError(str(exc)) from None
+    """Everything the wizard asks, checked page by page in the order it asks it."""
+    check_name(spec.name)
+    check_units(spec.units)
+    check_leadership(spec.first_year, spec.leader, spec.deputies)
 
 
 def create_bloc(path: Path, spec: NewBloc, *, operator: str) -> Path:

@@ -25,7 +25,7 @@ from thidua_desktop.db.models import (
     UnitHead,
     utc_now,
 )
-from thidua_desktop.domain.enums import ScoreTableState, YearState
+from thidua_desktop.domain.enums import RecipientKind, ScoreTableState, YearState
 from thidua_desktop.domain.text import clean, vi_sort_key
 
 from . import score_tables
@@ -42,7 +42,24 @@ class RegistrationRow:
     award_codes: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class AwardChoice:
+    code: str
+    name: str
+    collective: bool  # a unit registers for it itself; otherwise it is registered for a named person
+
+
 # --- registration ----------------------------------------------------------------------------
+
+
+def award_choices(ws: Workspace) -> list[AwardChoice]:
+    """The catalogue's titles and awards in catalogue order, marked whether a unit itself can get them."""
+    with ws.read() as s:
+        rows = s.execute(select(AwardType.code, AwardType.name, AwardType.recipient)
+                         .where(AwardType.active).order_by(AwardType.position, AwardType.id)).all()
+    return [AwardChoice(code, name, recipient in (RecipientKind.COLLECTIVE, RecipientKind.ANY))
+            for code, name, recipient in rows]
+
 
 
 def registrations(ws: Workspace, year_id: int) -> list[RegistrationRow]:

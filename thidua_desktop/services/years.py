@@ -12,22 +12,30 @@ from sqlalchemy.orm import Session, selectinload
 from thidua_desktop.db.models import (
     AwardType,
     EmulationYear,
+    EvaluationPeriod,
     LegalBasis,
     Membership,
+    Proposal,
     Quota,
+    Registration,
+    Score,
     ScoreBand,
     Unit,
     VotingRule,
 )
 from thidua_desktop.domain import defaults
-from thidua_desktop.domain.enums import IssuerMode, MemberRole
+from thidua_desktop.domain.enums import AwardLevel, IssuerMode, MemberRole, RecipientKind
 from thidua_desktop.domain.membership import RoleError, check_roles
 from thidua_desktop.domain.text import clean, vi_sort_key
 
 from .workspace import ChangeRefused, Workspace
 
-YEAR_FIELDS = {"theme", "place_name", "issuer_mode", "registration_deadline", "covenant_deadline",
-               "mid_year_deadline", "year_end_deadline", "dossier_deadline", "note"}
+YEAR_FIELDS = {  # field → what the undo menu calls it
+    "theme": "chủ đề", "place_name": "địa danh", "issuer_mode": "đơn vị đứng tên văn bản",
+    "registration_deadline": "hạn đăng ký thi đua", "covenant_deadline": "hạn ký giao ước",
+    "mid_year_deadline": "hạn báo cáo sơ kết", "year_end_deadline": "hạn báo cáo tổng kết",
+    "dossier_deadline": "hạn nộp hồ sơ khen thưởng", "note": "ghi chú",
+}
 VOTING_FIELDS = {"voters", "denominator", "threshold_pct", "threshold_strict", "quorum_pct", "secret_ballot",
                  "self_vote_allowed", "max_rounds", "tie_break_order"}
 
@@ -47,6 +55,34 @@ class RotationRow:
     deputies: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class UnitChoice:
+    """A unit offered for a year's membership or leadership."""
+
+    unit_id: int
+    name: str
+    short_name: str | None
+    retired_year: int | None
+
+    def active_in(self, year: int) -> bool:
+        return self.retired_year is None or self.retired_year > year
+
+
+@dataclass(frozen=True, slots=True)
+class QuotaLine:
+    """An award type the bloc may propose, and the year's cap on it (None: no cap)."""
+
+    award_type_id: int
+    name: str
+    max_count: int | None
+    note: str | None
+
+
+# Award types a bloc proposes for its member units: collective awards of the province and above.
+PROPOSABLE_LEVELS = (AwardLevel.BO_TINH, AwardLevel.CHINH_PHU)
+PROPOSABLE_RECIPIENTS = (RecipientKind.COLLECTIVE, RecipientKind.ANY)
+
+
 # --- reading ---------------------------------------------------------------------------------
 
 
@@ -56,6 +92,15 @@ def list_years(ws: Workspace) -> list[EmulationYear]:
                               .options(selectinload(EmulationYear.legal_bases),
                                        selectinload(EmulationYear.voting_rule),
                                        selectinload(EmulationYear.quotas))))
+
+
+def get_year(ws: Workspace, year_id: int) -> EmulationYear:
+    """One year with its legal bases, voting rule and quotas loaded (detached, for display)."""
+    with ws.read() as s:
+        return s.scalars(select(EmulationYear).where(EmulationYear.id == year_id)
+                         .options(selectinload(EmulationYear.legal_bases),
+                                  selectinload(EmulationYear.voting_rule),
+                                  selectinload(EmulationYear.quotas))).one()
 
 
 def year_id_of(ws: Workspace, year: int) -> int:
@@ -90,6 +135,31 @@ def rotation_history(ws: Workspace) -> list[RotationRow]:
         deputies = tuple(sorted((n for n, role in mine if role is MemberRole.PHO), key=vi_sort_key))
         history.append(RotationRow(year, leader, deputies))
     return history
+
+
+def all_units(ws: Workspace) -> list[UnitChoice]:
+    """Every unit of the bloc, retired ones included, in Vietnamese order."""
+    with ws.read() as s:
+        rows = s.execute(select(Unit.id, Unit.official_name, Unit.short_name, Unit.retired_year)).all()
+    return sorted((UnitChoice(*r) for r in rows), key=lambda u: vi_sort_key(u.name))
+
+
+def units_outside(ws: Workspace, year_id: int) -> list[UnitChoice]:
+    """Units that could join the year: not retired by then and not yet members."""
+    year = _year_label(ws, year_id)
+    inside = {m.unit_id for m in members(ws, year_id)}
+    return [u for u in all_units(ws) if u.active_in(year) and u.unit_id not in inside]
+
+
+def quota_lines(ws: Workspace, year_id: int) -> list[QuotaLine]:
+    """The collective awards of the province and above, and any other type the year caps."""
+    with ws.read() as s:
+        quotas = {q.award_type_id: q for q in s.scalars(select(Quota).where(Quota.year_id == year_id))}
+        types = s.scalars(select(AwardType).order_by(AwardType.position, AwardType.id)).all()
+    shown = [t for t in types if t.id in quotas or (t.active and t.level in PROPOSABLE_LEVELS
+                                                    and t.recipient in PROPOSABLE_RECIPIENTS)]
+    return [QuotaLine(t.id, t.name, quotas[t.id].max_count if t.id in quotas else None,
+                      quotas[t.id].note if t.id in quotas else None) for t in shown]
 
 
 # --- creating a year -------------------------------------------------------------------------
@@ -166,13 +236,47 @@ def set_role(ws: Workspace, year_id: int, unit_id: int, role: MemberRole) -> Non
     ws.change(f"{role.label}: {_unit_label(ws, unit_id)} (năm {_year_label(ws, year_id)})", do)
 
 
+def add_members(ws: Workspace, year_id: int, unit_ids: list[int]) -> None:
+    """Add units to the year as members (one undoable change)."""
+    year = _year_label(ws, year_id)
+
+    def do(s: Session) -> None:
+        inside = set(s.scalars(select(Membership.unit_id).where(Membership.year_id == year_id)))
+        for unit_id in unit_ids:
+            unit = s.get(Unit, unit_id)
+            if unit.retired_year is not None and unit.retired_year <= year:
+                raise ChangeRefused(f"{unit.official_name} đã thôi tham gia khối từ năm {unit.retired_year}.")
+            if unit_id not in inside:
+                s.add(Membership(year_id=year_id, unit_id=unit_id, role=MemberRole.THANH_VIEN))
+
+    names = ", ".join(_unit_label(ws, u) for u in unit_ids)
+    ws.change(f"Thêm {names} vào danh sách năm {year}", do)
+
+
 def remove_member(ws: Workspace, year_id: int, unit_id: int) -> None:
+    """Take a unit off the year's list; refused once the year holds its scores, registration
+    or proposals (a unit that leaves the bloc is retired instead)."""
+    year, unit = _year_label(ws, year_id), _unit_label(ws, unit_id)
+
     def do(s: Session) -> None:
         member = s.scalars(select(Membership).where(Membership.year_id == year_id,
                                                     Membership.unit_id == unit_id)).one()
+        if _has_year_data(s, year_id, unit_id):
+            raise ChangeRefused(f"{unit} đã có số liệu của năm {year} (đăng ký, điểm chấm "
+                                "hoặc đề nghị khen thưởng) nên không bỏ khỏi danh sách được.")
         s.delete(member)
 
-    ws.change(f"Bỏ {_unit_label(ws, unit_id)} khỏi danh sách năm {_year_label(ws, year_id)}", do)
+    ws.change(f"Bỏ {unit} khỏi danh sách năm {year}", do)
+
+
+def _has_year_data(s: Session, year_id: int, unit_id: int) -> bool:
+    queries = (
+        select(Registration.id).where(Registration.year_id == year_id, Registration.unit_id == unit_id),
+        select(Score.id).join(EvaluationPeriod, EvaluationPeriod.id == Score.period_id)
+        .where(EvaluationPeriod.year_id == year_id, Score.unit_id == unit_id),
+        select(Proposal.id).where(Proposal.year_id == year_id, Proposal.unit_id == unit_id),
+    )
+    return any(s.scalars(q.limit(1)).first() is not None for q in queries)
 
 
 def _unit_label(ws: Workspace, unit_id: int) -> str:
@@ -190,22 +294,29 @@ def _year_label(ws: Workspace, year_id: int) -> int:
 
 
 def update_year(ws: Workspace, year_id: int, **fields: Any) -> None:
-    unknown = set(fields) - YEAR_FIELDS
+    """Change the year's own fields; an empty text clears the field."""
+    unknown = set(fields) - set(YEAR_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
 
     def do(s: Session) -> None:
         year = s.get(EmulationYear, year_id)
         for key, value in fields.items():
-            value = clean(value) if isinstance(value, str) else value
+            value = (clean(value) or None) if isinstance(value, str) else value
             setattr(year, key, IssuerMode(value) if key == "issuer_mode" else value)
 
-    ws.change(f"Sửa thông tin năm {_year_label(ws, year_id)}", do)
+    what = YEAR_FIELDS[next(iter(fields))] if len(fields) == 1 else "thông tin"
+    ws.change(f"Sửa {what} năm {_year_label(ws, year_id)}", do)
+
+
+def basis_lines(lines: list[str]) -> list[str]:
+    """Căn cứ lines as stored: cleaned, without the closing ";" or ".", empty lines dropped."""
+    return [t for t in (clean(clean(line).rstrip(";.")) for line in lines) if t]
 
 
 def set_legal_bases(ws: Workspace, year_id: int, lines: list[str]) -> None:
     """Replace the year's căn cứ lines (one per line; empty lines dropped)."""
-    texts = [t for t in (clean(line.rstrip(";.")) for line in lines) if t]
+    texts = basis_lines(lines)
 
     def do(s: Session) -> None:
         current = s.scalars(select(LegalBasis).where(LegalBasis.year_id == year_id)
@@ -221,6 +332,10 @@ def set_legal_bases(ws: Workspace, year_id: int, lines: list[str]) -> None:
 
 
 def set_quota(ws: Workspace, year_id: int, award_type_id: int, max_count: int | None) -> None:
+    """Cap the proposals of an award type for the year; None removes the cap."""
+    if max_count is not None and max_count < 0:
+        raise ChangeRefused("Số lượng đề nghị tối đa không được âm.")
+
     def do(s: Session) -> None:
         quota = s.scalars(select(Quota).where(Quota.year_id == year_id, Quota.award_type_id == award_type_id)).first()
         if max_count is None:
@@ -240,6 +355,8 @@ def update_voting_rule(ws: Workspace, year_id: int, **fields: Any) -> None:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     if "threshold_pct" in fields and not 0 < fields["threshold_pct"] <= 100:
         raise ChangeRefused("Tỷ lệ phiếu cần đạt phải lớn hơn 0% và không quá 100%.")
+    if "quorum_pct" in fields and not 0 < fields["quorum_pct"] <= 100:
+        raise ChangeRefused("Tỷ lệ có mặt tối thiểu phải lớn hơn 0% và không quá 100%.")
     if "max_rounds" in fields and not 1 <= fields["max_rounds"] <= 5:
         raise ChangeRefused("Số vòng bỏ phiếu phải từ 1 đến 5.")
 
@@ -252,3 +369,22 @@ def update_voting_rule(ws: Workspace, year_id: int, **fields: Any) -> None:
             setattr(rule, key, value)
 
     ws.change(f"Sửa quy tắc bình xét năm {_year_label(ws, year_id)}", do)
+
+
+def restore_default_quotas(ws: Workspace, year_id: int) -> None:
+    """Put the year's quotas back to the defaults of domain/defaults.py (other caps removed)."""
+    def do(s: Session) -> None:
+        codes = dict(s.execute(select(AwardType.code, AwardType.id).where(AwardType.code.in_(defaults.QUOTAS))).all())
+        wanted = {codes[c]: n for c, n in defaults.QUOTAS.items() if c in codes}
+        for quota in s.scalars(select(Quota).where(Quota.year_id == year_id)):
+            if quota.award_type_id not in wanted:
+                s.delete(quota)
+            else:
+                quota.max_count = wanted.pop(quota.award_type_id)
+        s.add_all(Quota(year_id=year_id, award_type_id=t, max_count=n) for t, n in wanted.items())
+
+    ws.change(f"Đặt lại chỉ tiêu đề nghị mặc định năm {_year_label(ws, year_id)}", do)
+
+
+def restore_default_voting_rule(ws: Workspace, year_id: int) -> None:
+    update_voting_rule(ws, year_id, **defaults.VOTING)

@@ -4,6 +4,8 @@ as tab-separated text for Excel, and move through editable cells with Tab and En
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QCollator,
     QEvent,
@@ -16,13 +18,15 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTableView, QWidget
 
 from thidua_desktop.domain.text import matches
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw comparable value: text (collated) or a number
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2  # the text the filter looks in (first column of a row)
 Index = QModelIndex | QPersistentModelIndex
+CELL_PADDING = 8  # px left and right of a cell's text
+HEADER_PADDING = 11  # px left and right of a column header's text
 
 
 def vietnamese_collator() -> QCollator:
@@ -42,6 +46,7 @@ class VietnameseSortFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._collator = vietnamese_collator()
         self._query = ""
+        self._row_filter: Callable[[int], bool] | None = None
         self._tie_column = tie_column
         self.setSortRole(SORT_ROLE)
 
@@ -50,7 +55,16 @@ class VietnameseSortFilterProxy(QSortFilterProxyModel):
         self._query = query.strip()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_row_filter(self, accepts: Callable[[int], bool] | None) -> None:
+        """Also keep only the source rows `accepts(row)` approves, as a "show retired ones too"
+        box does; None shows every row again."""
+        self.beginFilterChange()
+        self._row_filter = accepts
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        if self._row_filter is not None and not self._row_filter(source_row):
+            return False
         if not self._query:
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
@@ -68,12 +82,12 @@ class VietnameseSortFilterProxy(QSortFilterProxyModel):
         return self._collator.compare(str(a), str(b)) < 0
 
 
-def remember_columns(view: QTableView, settings: QSettings, key: str) -> None:
-    """Restore the header's saved state (widths, order, sort) and save it whenever it changes."""
+def remember_columns(view: QTableView, settings: QSettings, key: str) -> bool:
+    """Restore the header's saved state (widths, order, sort) and save it whenever it changes.
+    True when a saved state was restored (the caller then leaves the widths alone)."""
     header = view.horizontalHeader()
     saved = settings.value(f"columns/{key}")
-    if saved is not None:
-        header.restoreState(saved)
+    restored = saved is not None and header.restoreState(saved)
 
     def save() -> None:
         settings.setValue(f"columns/{key}", header.saveState())
@@ -81,15 +95,18 @@ def remember_columns(view: QTableView, settings: QSettings, key: str) -> None:
     header.sectionResized.connect(lambda *_: save())
     header.sectionMoved.connect(lambda *_: save())
     header.sortIndicatorChanged.connect(lambda *_: save())
+    return restored
 
 
 def selection_as_tsv(view: QAbstractItemView) -> str:
-    """The selected cells as Excel reads a paste: rows by line, cells by tab, in view order."""
+    """The selected cells as Excel reads a paste: rows by line, cells by tab, in view order
+    (columns as the user has dragged them, not as the model numbers them)."""
     indexes = view.selectionModel().selectedIndexes()
     if not indexes:
         return ""
     rows = sorted({i.row() for i in indexes})
-    cols = sorted({i.column() for i in indexes if not view_hides_column(view, i.column())})
+    cols = sorted({i.column() for i in indexes if not view_hides_column(view, i.column())},
+                  key=lambda c: view.horizontalHeader().visualIndex(c) if isinstance(view, QTableView) else c)
     cells = {(i.row(), i.column()): i.data(Qt.ItemDataRole.DisplayRole) for i in indexes}
     lines = []
     for r in rows:
@@ -111,24 +128,32 @@ def install_copy(view: QAbstractItemView) -> QShortcut:
 
 class GridNavigation(QObject):
     """Enter moves down and Tab moves right (Shift+Tab left) through an editable grid, as in
-    Excel; at the end of a row Tab wraps to the next row's first editable cell."""
+    Excel; at the end of a row Tab wraps to the next row's first editable cell. In a cell being
+    edited the same keys first commit the typed value (Qt's own Tab would open the next cell,
+    editable or not)."""
+
+    _KEYS = {Qt.Key.Key_Return: (1, 0), Qt.Key.Key_Enter: (1, 0), Qt.Key.Key_Tab: (0, 1), Qt.Key.Key_Backtab: (0, -1)}
 
     def __init__(self, view: QTableView) -> None:
         super().__init__(view)
         self.view = view
         view.installEventFilter(self)
+        view.viewport().installEventFilter(self)  # editors are the viewport's children
         view.setTabKeyNavigation(False)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() != QEvent.Type.KeyPress or obj is not self.view:
+        if event.type() == QEvent.Type.ChildPolished and obj is self.view.viewport():
+            event.child().installEventFilter(self)  # after the delegate's own filter, so ours runs first
             return False
-        key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            return self._move(1, 0)
-        if key == Qt.Key.Key_Tab:
-            return self._move(0, 1)
-        if key == Qt.Key.Key_Backtab:
-            return self._move(0, -1)
+        if event.type() != QEvent.Type.KeyPress or event.key() not in self._KEYS:
+            return False
+        if obj is self.view:
+            return self._move(*self._KEYS[event.key()])
+        if isinstance(obj, QWidget) and obj.parent() is self.view.viewport():
+            delegate = self.view.itemDelegateForIndex(self.view.currentIndex())
+            delegate.commitData.emit(obj)
+            delegate.closeEditor.emit(obj, QAbstractItemDelegate.EndEditHint.NoHint)
+            return self._move(*self._KEYS[event.key()])
         return False
 
     def _editable(self, row: int, col: int) -> bool:
@@ -165,10 +190,12 @@ def standard_table(view: QTableView, settings: QSettings | None = None, key: str
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    view.setStyleSheet("QTableView::item { padding: 0px 8px; } QHeaderView::section { padding: 4px 11px; }")
+    view.setStyleSheet(f"QTableView::item {{ padding: 0px {CELL_PADDING}px; }} "
+                       f"QHeaderView::section {{ padding: 4px {HEADER_PADDING}px; }}")
     header = view.horizontalHeader()
     header.setHighlightSections(False)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # Qt's default indicator is descending
     install_copy(view)
     if settings is not None and key:
         remember_columns(view, settings, key)

@@ -1,9 +1,13 @@
-"""The main window: start screen or the open workbook, the Tệp menu, and the opening flow.
+"""The main window: start screen or the open workbook, the Tệp, Sửa and Công cụ menus, the
+opening flow, and the operator's name.
 
 Opening is staged so the window paints fast: `open_path` runs the cheap read-only
 `inspect()` (stdlib sqlite3) and shows the bloc from its summary with "Đang mở…"; only after
 that paint does `_finish_opening` call `open_workbook()`, which loads SQLAlchemy and takes
 the lock. Every failure goes through the replaceable `show_open_error` hook (tests swap it).
+
+The operator's name goes into the audit log beside every change: asked once (after the first
+workbook on this computer is open, never blocking the opening) and kept in the settings.
 """
 
 from __future__ import annotations
@@ -23,7 +27,8 @@ from thidua_desktop import APP_NAME
 from thidua_desktop.services import workbook as workbook_service
 from thidua_desktop.services.workbook import Inspection, Workbook, WorkbookError
 
-from . import open_errors, vi
+from . import backup_dialogs, open_errors, operator_dialog, vi
+from .backup_actions import BackupActions
 from .open_errors import Choice
 from .recent_files import RecentFiles
 from .start_screen import StartScreen
@@ -83,7 +88,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.recent = RecentFiles(settings)
-        self.operator = operator or str(settings.value("operator", "") or "") or workbook_service.default_operator()
+        saved_operator = str(settings.value("operator", "") or "")
+        self.operator = operator or saved_operator or workbook_service.default_operator()
+        self._operator_unknown = not (operator or saved_operator)  # ask once, after the first opening
         self.workbook: Workbook | None = None
         self.workspace: Workspace | None = None
         self.bridge: WorkspaceBridge | None = None
@@ -97,6 +104,10 @@ class MainWindow(QMainWindow):
         self.ask_open_path: Callable[..., Path | None] = vi.get_open_path
         self.ask_save_path: Callable[..., Path | None] = vi.get_save_path
         self.report_problem: Callable[..., None] = vi.inform
+        self.ask_question: Callable[..., bool] = vi.ask
+        self.ask_operator_name: Callable[..., str | None] = operator_dialog.ask_operator_name
+        self.choose_backup: Callable[..., object] = backup_dialogs.choose_backup  # → BackupInfo | None
+        self.backups = BackupActions(self)
 
         self.start_screen = StartScreen(self)
         self.workbook_view = WorkbookView(self)
@@ -104,9 +115,15 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.start_screen)
         self.stack.addWidget(self.workbook_view)
         self.setCentralWidget(self.stack)
+        self.operator_label = QLabel(self)
+        self.operator_label.setObjectName("operator_label")
+        self.operator_label.setToolTip("Tên được ghi vào nhật ký thay đổi. Đổi trong Công cụ → Đổi tên người thao tác.")
+        self.operator_label.setContentsMargins(8, 0, 14, 0)
         self.state_label = QLabel(self)
         self.state_label.setObjectName("state_label")
+        self.statusBar().addPermanentWidget(self.operator_label)
         self.statusBar().addPermanentWidget(self.state_label)
+        self._show_operator()
 
         self._build_menus()
         self.start_screen.open_requested.connect(self.choose_and_open)
@@ -149,6 +166,21 @@ class MainWindow(QMainWindow):
         edit.addAction(self.redo_action)
         self.edit_menu = edit
 
+        tools = self.menuBar().addMenu("&Công cụ")
+        self.backup_now_action = self._action("Sao lưu &ngay", self.backups.backup_now)
+        self.check_file_action = self._action("&Kiểm tra tệp", self.backups.check_file)
+        self.restore_action = self._action("Khôi &phục từ bản sao lưu…", self.backups.restore)
+        self.operator_action = self._action("Đổi &tên người thao tác…", self.change_operator)
+        self.backup_now_action.setStatusTip("Chép ngay sổ đang mở vào thư mục sao lưu")
+        self.check_file_action.setStatusTip("Kiểm tra toàn bộ tệp sổ thi đua xem có hỏng không")
+        self.restore_action.setStatusTip("Ghi một bản sao lưu ra tệp mới; sổ đang mở không bị thay đổi")
+        tools.addAction(self.backup_now_action)
+        tools.addAction(self.check_file_action)
+        tools.addAction(self.restore_action)
+        tools.addSeparator()
+        tools.addAction(self.operator_action)
+        self.tools_menu = tools
+
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         entries = self.recent.entries()
@@ -178,6 +210,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has = self.workbook is not None
         self.save_copy_action.setEnabled(has)
+        self.backup_now_action.setEnabled(has)
+        self.check_file_action.setEnabled(has)
         self.close_action.setEnabled(has or self._pending is not None)
         ws = self.workspace
         undo, redo = (ws.undo_text, ws.redo_text) if ws and not ws.read_only else (None, None)
@@ -185,6 +219,35 @@ class MainWindow(QMainWindow):
         self.undo_action.setText(f"&Hoàn tác: {undo}" if undo else "&Hoàn tác")
         self.redo_action.setEnabled(redo is not None)
         self.redo_action.setText(f"&Làm lại: {redo}" if redo else "&Làm lại")
+
+    # --- the operator -------------------------------------------------------------------------
+
+    def change_operator(self) -> None:
+        name = self.ask_operator_name(self, self.operator, first_time=False)
+        if name:
+            self.set_operator(name)
+            self.statusBar().showMessage(f"Từ bây giờ nhật ký ghi tên người thao tác: {name}", 8000)
+
+    def set_operator(self, name: str) -> None:
+        """Use `name` for every change from now on, here and at the next start."""
+        self.operator = name
+        self._operator_unknown = False
+        self.settings.setValue("operator", name)
+        self.settings.sync()
+        if self.workspace is not None:
+            self.workspace.operator = name
+        self._show_operator()
+
+    def _ask_operator_once(self) -> None:
+        if not self._operator_unknown:
+            return
+        self._operator_unknown = False  # cancelled: the account name serves until the next start
+        name = self.ask_operator_name(self, "", first_time=True)
+        if name:
+            self.set_operator(name)
+
+    def _show_operator(self) -> None:
+        self.operator_label.setText(f"Người thao tác: {self.operator}")
 
     # --- undo and redo ------------------------------------------------------------------------
 
@@ -289,7 +352,10 @@ class MainWindow(QMainWindow):
         self._start_workspace(workbook)
         self._update_actions()
         log.info("Đã mở %s (%s)", workbook.path, "chỉ đọc" if workbook.read_only else "ghi được")
+        self.backups.opened(workbook)
         self.workbook_opened.emit(workbook)
+        if self._operator_unknown:
+            QTimer.singleShot(0, self, self._ask_operator_once)
 
     def _start_workspace(self, workbook: Workbook) -> None:
         """Build the pages over the open workbook and show them in place of the summary view."""
@@ -374,6 +440,7 @@ class MainWindow(QMainWindow):
         self.workspace = None
         if self.workbook is not None:
             workbook, self.workbook = self.workbook, None
+            self.backups.closing(workbook)
             workbook.close()
             log.info("Đã đóng %s", workbook.path)
         if had:

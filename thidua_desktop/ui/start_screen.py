@@ -1,12 +1,12 @@
-"""What the window shows when no workbook is open: open a workbook, or pick a recent one.
-(The first-run wizard that creates a new bloc comes later.)"""
+"""What the window shows when no workbook is open: three ways in (a new bloc through the
+wizard, an existing workbook, the demo to look around) and the recently opened files."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -24,10 +24,50 @@ from PySide6.QtWidgets import (
 from .recent_files import RecentFile
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+ACTION_STYLE = """
+QPushButton[action="true"] { text-align: left; border: 1px solid palette(mid); border-radius: 6px;
+                             background: palette(base); padding: 0px; }
+QPushButton[action="true"]:hover { border-color: palette(highlight); }
+QPushButton[action="true"]:focus { border: 2px solid palette(highlight); }
+QPushButton[action="true"]:pressed { background: palette(midlight); }
+"""
+
+
+class ActionButton(QPushButton):
+    """A large button on the start screen: a bold title and, beneath it, what it does."""
+
+    def __init__(self, title: str, description: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("action", True)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(description)
+        self.setAutoDefault(True)  # Enter presses the focused button, outside dialogs too
+        self.title_label = QLabel(title, self)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.description_label = QLabel(description, self)
+        self.description_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 12, 18, 12)
+        layout.setSpacing(4)
+        for label in (self.title_label, self.description_label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - the labels' size, not the (empty) button text's
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.layout().minimumSize()
 
 
 class StartScreen(QWidget):
+    new_bloc_requested = Signal()
     open_requested = Signal()
+    demo_requested = Signal()
     recent_chosen = Signal(Path)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -37,14 +77,23 @@ class StartScreen(QWidget):
         font.setPointSizeF(font.pointSizeF() * 2.0)
         font.setBold(True)
         title.setFont(font)
+        title.setContentsMargins(0, 6, 0, 0)  # room for stacked marks above the ascent (platform.md §3)
         subtitle = QLabel("Sổ thi đua của khối, cụm thi đua: giao ước, chấm điểm, bình xét, khen thưởng "
                           "và bàn giao.", self)
         subtitle.setWordWrap(True)
 
-        self.open_button = QPushButton("Mở sổ thi đua…", self)
-        self.open_button.setObjectName("open_button")
-        self.open_button.setMinimumHeight(36)
-        self.open_button.clicked.connect(self.open_requested)
+        self.new_button = self._action(
+            "new_button", "Tạo khối thi đua mới…",
+            "Nhập tên khối, các đơn vị thành viên (gõ hoặc dán từ Excel), năm thi đua đầu tiên, "
+            "Trưởng khối và Phó khối.", self.new_bloc_requested)
+        self.open_button = self._action(
+            "open_button", "Mở sổ thi đua…",
+            "Chọn tệp .thidua đã có: sổ của khối đang làm, sổ do khối khác gửi hoặc sổ của năm trước.",
+            self.open_requested)
+        self.demo_button = self._action(
+            "demo_button", "Mở sổ mẫu để xem thử",
+            "Một khối thi đua mẫu có sẵn nhiều năm: đơn vị, giao ước, điểm chấm, bình xét, khen thưởng. "
+            "Sửa thoải mái, không ảnh hưởng sổ thật.", self.demo_requested)
 
         recent_title = QLabel("Tệp gần đây", self)
         recent_font = recent_title.font()
@@ -58,21 +107,17 @@ class StartScreen(QWidget):
         self.recent_list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.recent_list.itemActivated.connect(self._chosen)
         self.recent_list.itemClicked.connect(self._chosen)
-        self.empty_label = QLabel("Chưa mở tệp nào. Bấm “Mở sổ thi đua…” để chọn tệp .thidua "
-                                  "do khối gửi hoặc tệp của năm trước.", self)
+        self.empty_label = QLabel("Chưa mở tệp nào. Các sổ thi đua đã mở sẽ hiện ở đây để mở lại nhanh.", self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
 
         column = QVBoxLayout()
         column.setSpacing(10)
         column.addWidget(title)
         column.addWidget(subtitle)
         column.addSpacing(8)
-        column.addLayout(buttons)
+        for button in (self.new_button, self.open_button, self.demo_button):
+            column.addWidget(button)
         column.addSpacing(12)
         column.addWidget(recent_title)
         column.addWidget(self.empty_label)
@@ -81,7 +126,7 @@ class StartScreen(QWidget):
 
         # A centred column of reasonable width on a wide screen.
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(32, 48, 32, 32)
+        outer.setContentsMargins(32, 32, 32, 24)
         outer.addStretch(1)
         holder = QWidget(self)
         holder.setLayout(column)
@@ -89,6 +134,14 @@ class StartScreen(QWidget):
         holder.setMinimumWidth(480)
         outer.addWidget(holder, 6)
         outer.addStretch(1)
+        self.setStyleSheet(ACTION_STYLE)
+        self.setFocusProxy(self.new_button)
+
+    def _action(self, name: str, title: str, description: str, signal: Signal) -> ActionButton:
+        button = ActionButton(title, description, self)
+        button.setObjectName(name)
+        button.clicked.connect(signal)
+        return button
 
     def set_recent(self, entries: Sequence[RecentFile]) -> None:
         self.recent_list.clear()

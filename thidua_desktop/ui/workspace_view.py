@@ -28,7 +28,7 @@ from .notice_bar import NoticeBar
 from .pages import page_classes
 from .pages.base import Page, PageContext, YearRef
 
-LOCKED_MARK = "🔒 Đã khóa sổ — chỉ xem, không sửa được"
+LOCKED_MARK = "ĐÃ KHÓA SỔ — chỉ xem, không sửa được"
 NONE_YET = "chưa phân công"
 
 
@@ -97,7 +97,7 @@ class WorkspaceView(QWidget):
         with QSignalBlocker(self.year_combo):
             self.year_combo.clear()
             for ref in refs:
-                label = f"Năm {ref.year}" + (" 🔒" if ref.read_only else "")
+                label = f"Năm {ref.year}" + (" (đã khóa)" if ref.read_only else "")
                 self.year_combo.addItem(label, ref)
             index = next((i for i, r in enumerate(refs) if r.year == keep), 0)
             self.year_combo.setCurrentIndex(index if refs else -1)

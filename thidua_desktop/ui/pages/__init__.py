@@ -8,7 +8,9 @@ from __future__ import annotations
 
 def page_classes() -> list[type]:
     from .audit_page import AuditPage
+    from .covenant_page import CovenantPage
+    from .scoring_page import ScoringPage
     from .units_page import UnitsPage
     from .years_page import YearsPage
 
-    return [UnitsPage, YearsPage, AuditPage]
+    return [UnitsPage, YearsPage, CovenantPage, ScoringPage, AuditPage]
