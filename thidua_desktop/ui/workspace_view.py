@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -65,7 +66,7 @@ class WorkspaceView(QWidget):
         for cls in page_classes():
             page = cls(ctx, self)
             self.pages.append(page)
-            self.stack.addWidget(page)
+            self.stack.addWidget(_scrollable(page))
             QListWidgetItem(cls.title, self.nav)
         self.nav.currentRowChanged.connect(self._show_page)
         ctx.bridge.changed.connect(self._on_change)
@@ -160,3 +161,11 @@ class WorkspaceView(QWidget):
         for page in self.pages:
             page.on_change(event)
 
+
+def _scrollable(page: Page) -> QScrollArea:
+    """A page scrolls rather than forcing the window taller than a 1366×768 laptop screen."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
