@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.ask_open_path: Callable[..., Path | None] = vi.get_open_path
         self.ask_save_path: Callable[..., Path | None] = vi.get_save_path
         self.report_problem: Callable[..., None] = vi.inform
+        self.run_wizard: Callable[[QWidget], int] = lambda wizard: wizard.exec()
         self.ask_question: Callable[..., bool] = vi.ask
         self.ask_operator_name: Callable[..., str | None] = operator_dialog.ask_operator_name
         self.choose_backup: Callable[..., object] = backup_dialogs.choose_backup  # → BackupInfo | None
@@ -127,6 +128,8 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.start_screen.open_requested.connect(self.choose_and_open)
+        self.start_screen.new_bloc_requested.connect(self.create_new_bloc)
+        self.start_screen.demo_requested.connect(self.open_demo)
         self.start_screen.recent_chosen.connect(self.open_path)
         self._restore_geometry()
         self._show_start()
@@ -300,6 +303,20 @@ class MainWindow(QMainWindow):
         path = self.ask_open_path(self, "Mở sổ thi đua", start)
         if path is not None:
             self.open_path(path)
+
+    def create_new_bloc(self) -> Path | None:
+        """The first-run wizard; the new workbook opens at once."""
+        from .first_run import run_new_bloc_wizard
+
+        path = run_new_bloc_wizard(self, self.run_wizard)
+        if path is not None:
+            self.open_path(path)
+        return path
+
+    def open_demo(self) -> None:
+        from .first_run import demo_path
+
+        self.open_path(demo_path())
 
     def open_path(self, path: Path | str) -> bool:
         """Show the workbook at `path` from a quick read-only look; open it for work after the paint.
