@@ -8,7 +8,7 @@ elsewhere just marks it stale, and it reloads when it is next shown.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -48,7 +48,6 @@ class AuditPage(Page):
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._stale = True
 
         self.year_combo = self._combo("audit_year", 11)
         self.unit_combo = self._combo("audit_unit", 18)
@@ -165,22 +164,13 @@ class AuditPage(Page):
     # --- loading ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        if self.isVisible():
-            self._fill_choices()
-            self._load_entries()
-        else:
-            self._stale = True
+        self._fill_choices()
+        self._load_entries()
 
     def on_change(self, event: ChangeEvent) -> None:
-        self.refresh()  # every change, undo and redo writes the log
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        self.refresh_when_shown()  # every change, undo and redo writes the log
 
     def _load_entries(self) -> None:
-        self._stale = False
         current = self._current_line()
         flt = self.current_filter()
         self.model.reload(flt)

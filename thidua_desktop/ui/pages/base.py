@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from thidua_desktop.domain.enums import YearState
@@ -45,6 +46,7 @@ class Page(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.year: YearRef | None = None
+        self._stale = False
 
     @property
     def editable(self) -> bool:
@@ -53,10 +55,25 @@ class Page(QWidget):
 
     def set_year(self, year: YearRef | None) -> None:
         self.year = year
-        self.refresh()
+        self.refresh_when_shown()
 
     def on_change(self, event: ChangeEvent) -> None:
         if event.tables & self.tables:
+            self.refresh_when_shown()
+
+    def refresh_when_shown(self) -> None:
+        """Refresh now if on screen, else on the next show: opening a workbook or switching the
+        year then reads only the page the secretary is looking at."""
+        if self.isVisible():
+            self._stale = False
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self.refresh()
 
     def refresh(self) -> None:
