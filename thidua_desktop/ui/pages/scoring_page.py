@@ -46,8 +46,8 @@ from ..score_cells import CellTextError, as_entry, parse_entry, parse_points
 from ..score_grid import Col, ScoreGridModel, UnitSummaryModel
 from .base import Page
 
-LOCKED_TEXT = "🔒 Kết quả đã được khối thông qua và khóa — chỉ xem. Muốn sửa, bấm “Mở khóa…” và ghi lý do."
-YEAR_CLOSED_TEXT = "🔒 Năm đã khóa sổ — chỉ xem."
+LOCKED_TEXT = "ĐÃ KHÓA: kết quả đã được khối thông qua và khóa — chỉ xem. Muốn sửa, bấm “Mở khóa…” và ghi lý do."
+YEAR_CLOSED_TEXT = "ĐÃ KHÓA SỔ: năm này chỉ xem, không sửa được."
 OPEN_TEXT = "Đang chấm: mỗi ô gõ xong bấm Enter hoặc Tab là được lưu ngay (Ctrl+Z để hoàn tác)."
 NO_PERIOD_TEXT = "Năm này chưa có kỳ chấm điểm: cần lập bảng điểm ở trang “Giao ước & bảng điểm”."
 _STAGE = {Col.OWN: (Stage.OWN, "own"), Col.APPRAISED: (Stage.APPRAISED, "appraised"),
@@ -148,7 +148,7 @@ class ScoringPage(Page):
         entry.addWidget(self.picker)
         entry.addWidget(right)
         entry.setStretchFactor(1, 1)
-        entry.setSizes([330, 900])
+        entry.setSizes([250, 1000])
 
         charts = QWidget(self)
         grid = QGridLayout(charts)
@@ -176,7 +176,7 @@ class ScoringPage(Page):
         with QSignalBlocker(self.period_combo):
             self.period_combo.clear()
             for p in periods:
-                self.period_combo.addItem(p.kind.label + (" 🔒" if p.locked else ""), p.id)
+                self.period_combo.addItem(p.kind.label + (" (đã khóa)" if p.locked else ""), p.id)
             kinds = [p.kind for p in periods]
             self.period_combo.setCurrentIndex(kinds.index(kind) if kind in kinds else len(periods) - 1)
         self._load()
@@ -245,8 +245,9 @@ class ScoringPage(Page):
     def _fit_grid(self) -> None:
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        widths = {Col.CODE: 64, Col.MAX: 64, Col.OWN: 92, Col.APPRAISED: 92, Col.PROVINCIAL: 120, Col.FINAL: 92,
-                  Col.POINTS: 70, Col.NOTE: 160}
+        char = self.grid.fontMetrics().averageCharWidth()  # room for "95/100", "2,98", "Thống nhất"
+        widths = {Col.CODE: 7 * char, Col.MAX: 7 * char, Col.OWN: 10 * char, Col.APPRAISED: 10 * char,
+                  Col.PROVINCIAL: 14 * char, Col.FINAL: 10 * char, Col.POINTS: 7 * char, Col.NOTE: 12 * char}
         for col, width in widths.items():
             self.grid.setColumnWidth(col, width)
         header.setSectionResizeMode(Col.TEXT, QHeaderView.ResizeMode.Stretch)
