@@ -102,3 +102,13 @@ def test_create_bloc_writes_a_complete_workbook(tmp_path: Path) -> None:
         assert year.place_name == "Lai Châu" and year.voting_rule is not None and year.legal_bases
     finally:
         ws.close()
+
+
+def test_a_file_is_never_overwritten_and_an_unwritable_place_is_an_os_error(tmp_path: Path) -> None:
+    existing = tmp_path / "Khối Đảng.thidua"
+    existing.write_bytes("sổ khác".encode())
+    with pytest.raises(FileExistsError):
+        create_bloc(existing, spec(), operator="Thư ký")
+    assert existing.read_bytes() == "sổ khác".encode()
+    with pytest.raises(OSError, match="Không ghi được sổ thi đua"):
+        create_bloc(tmp_path / "không có" / "x.thidua", spec(), operator="Thư ký")

@@ -7,11 +7,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from thidua_desktop.db.models import (
@@ -34,7 +36,12 @@ from .years import copy_year_settings
 
 
 class SetupError(ValueError):
-    """Something in the wizard's answers to fix before the workbook can be made."""
+    """Something in the wizard's answers to fix before the workbook can be made; `row` is the
+    1-based grid row it is about, when it is about one."""
+
+    def __init__(self, message: str, *, row: int | None = None) -> None:
+        super().__init__(message)
+        self.row = row
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +104,7 @@ def units_from_rows(rows: Sequence[Sequence[str | None]]) -> tuple[NewUnit, ...]
         if not any(cells):
             continue
         if not cells[0]:
-            raise SetupError(f"Dòng {number} chưa có tên đơn vị.")
+            raise SetupError(f"Dòng {number} chưa có tên đơn vị.", row=number)
         units.append(NewUnit(*cells[:4]))
     return tuple(units)
 
@@ -136,7 +143,10 @@ def check(spec: NewBloc) -> None:
 
 
 def create_bloc(path: Path, spec: NewBloc, *, operator: str) -> Path:
-    """Write the new workbook; the first year gets the default rules (services.years)."""
+    """Write the new workbook; the first year gets the default rules (services.years).
+
+    Raises SetupError for answers to fix, FileExistsError rather than overwrite a file, and
+    OSError when the file cannot be written."""
     check(spec)
 
     def populate(s: Session) -> None:
@@ -163,4 +173,7 @@ def create_bloc(path: Path, spec: NewBloc, *, operator: str) -> Path:
                          entity="bloc", entity_id=bloc.id, entity_uid=bloc.uid, action=AuditAction.INSERT,
                          summary=f"Tạo sổ thi đua {bloc.name} với {len(spec.units)} đơn vị"))
 
-    return create_workbook(Path(path), bloc_name=clean(spec.name), populate=populate)
+    try:
+        return create_workbook(Path(path), bloc_name=clean(spec.name), populate=populate)
+    except (sqlite3.Error, DBAPIError) as exc:  # a missing or read-only folder, a full disk
+        raise OSError(f"Không ghi được sổ thi đua vào “{path}”: {exc}") from exc

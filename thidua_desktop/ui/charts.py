@@ -82,7 +82,7 @@ class BarChart(_Chart):
             p.end()
             return
         fm = p.fontMetrics()
-        label_w = min(max(fm.horizontalAdvance(b.label) for b in self.bars) + 10, area.width() * 0.4)
+        label_w = min(max(fm.horizontalAdvance(b.label) for b in self.bars) + 16, area.width() * 0.4)
         values = [format_points(b.value) + (f"/{format_points(b.maximum)}" if b.maximum is not None else "")
                   for b in self.bars]
         value_w = max(fm.horizontalAdvance(v) for v in values) + 10
@@ -93,7 +93,7 @@ class BarChart(_Chart):
         for i, (bar, value) in enumerate(zip(self.bars, values)):
             y = area.top() + i * slot + (slot - bar_h) / 2
             p.setPen(TEXT)
-            label = fm.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(label_w - 10))
+            label = fm.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(label_w - 8))
             p.drawText(QRectF(area.left(), y, label_w - 8, bar_h), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
             x0 = area.left() + label_w
             if bar.maximum is not None:

@@ -47,7 +47,7 @@ class Col(IntEnum):
     NOTE = 8
 
 
-HEADERS = ("Mã", "Tiêu chí", "Tối đa", "Tự chấm", "Thẩm định", "Cơ quan TT chấm", "Thống nhất", "Điểm", "Ghi chú")
+HEADERS = ("Mã", "Tiêu chí", "Tối đa", "Tự chấm", "Thẩm định", "Tỉnh chấm", "Thống nhất", "Điểm", "Ghi chú")
 STAGE_COLUMNS = (Col.OWN, Col.APPRAISED, Col.PROVINCIAL)
 
 
@@ -129,6 +129,8 @@ class ScoreGridModel(QAbstractTableModel):
                 return f"Phần {text.section} · {text.text}"
             if col in STAGE_COLUMNS and self.flags(index) & Qt.ItemFlag.ItemIsEditable:
                 return HINTS[line.rule.kind]
+            if col is Col.PROVINCIAL:
+                return "Cơ quan thường trực tỉnh chấm (Phần do tỉnh chấm)."
             if col is Col.FINAL:
                 return "Điểm khối thống nhất khác với kết quả thẩm định; để trống thì lấy điểm thẩm định."
         return None
@@ -241,7 +243,7 @@ class UnitSummaryModel(QAbstractTableModel):
             if row.agreed.missing_count:
                 tip += f"\nCòn {row.agreed.missing_count} tiêu chí chưa có điểm."
             return tip
-        if role == Qt.ItemDataRole.ForegroundRole and row.agreed.missing_count:
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.column_of("Còn thiếu"):
             return MISSING_FG
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() != SummaryCol.UNIT \
                 and index.column() != self.column_of("Xếp loại"):

@@ -92,8 +92,8 @@ class StartScreen(QWidget):
             self.open_requested)
         self.demo_button = self._action(
             "demo_button", "Mở sổ mẫu để xem thử",
-            "Một khối thi đua mẫu có sẵn nhiều năm: đơn vị, giao ước, điểm chấm, bình xét, khen thưởng. "
-            "Sửa thoải mái, không ảnh hưởng sổ thật.", self.demo_requested)
+            "Một khối thi đua mẫu có dữ liệu nhiều năm để làm quen; sửa thử thoải mái, không ảnh hưởng "
+            "sổ thật.", self.demo_requested)
 
         recent_title = QLabel("Tệp gần đây", self)
         recent_font = recent_title.font()

@@ -52,7 +52,7 @@ OPEN_TEXT = "Đang chấm: mỗi ô gõ xong bấm Enter hoặc Tab là được
 NO_PERIOD_TEXT = "Năm này chưa có kỳ chấm điểm: cần lập bảng điểm ở trang “Giao ước & bảng điểm”."
 _STAGE = {Col.OWN: (Stage.OWN, "own"), Col.APPRAISED: (Stage.APPRAISED, "appraised"),
           Col.PROVINCIAL: (Stage.PROVINCIAL, "provincial")}
-PICKER_COLUMNS = ("Hạng", "Đơn vị", "Tự chấm", "Tổng điểm", "Xếp loại")
+PICKER_COLUMNS = ("Hạng", "Đơn vị", "Tổng điểm", "Xếp loại")
 
 
 class ScoringPage(Page):
@@ -199,7 +199,9 @@ class ScoringPage(Page):
         columns = self.summary.headers
         for i, header in enumerate(columns):
             self.picker.setColumnHidden(i, header not in PICKER_COLUMNS)
-        self.picker.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        picker_header = self.picker.horizontalHeader()
+        picker_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        picker_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.full_summary.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self._show_state()
         units = [u.id for u in self.sheet.model.units] if self.sheet else []
