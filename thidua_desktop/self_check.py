@@ -152,7 +152,7 @@ def wait_until_open(window, path: Path) -> None:  # noqa: ANN001 - MainWindow
         raise CheckFailed(f"the demo workbook did not open within {OPEN_TIMEOUT_MS // 1000} s")
     workbook = window.workbook
     if workbook is None or workbook.read_only or window.stack.currentWidget() is not window.workspace_view:
-        raise CheckFailed(f"the demo workbook is not open for work in the main window")
+        raise CheckFailed("the demo workbook is not open for work in the main window")
 
 
 def describe_picture(png: Path) -> str:

@@ -81,7 +81,7 @@ class ScoringPage(Page):
         self.unlock_button.clicked.connect(self.unlock)
 
         self.summary = UnitSummaryModel(self)
-        self.picker = self._summary_view("score_units")
+        self.picker = self._summary_view("score_units", remember=False)
         self.picker.setSortingEnabled(False)
         self.grid_model = ScoreGridModel(self)
         self.grid_model.editor = self._edit_score
@@ -101,8 +101,9 @@ class ScoringPage(Page):
         self.adjustments.model.editor = self._edit_adjustment
         self.unit_label = QLabel(self)
         self.unit_label.setObjectName("unit_heading")
+        self.unit_label.setWordWrap(True)  # a long unit name must not widen the page
 
-        self.full_summary = self._summary_view("score_summary")
+        self.full_summary = self._summary_view("score_summary", remember=True)
         self.totals_chart = BarChart("Tổng điểm của các đơn vị", self)
         self.sections_chart = BarChart("Điểm từng phần so với điểm tối đa", self)
         self.rank_chart = RankChart("Thứ hạng qua các năm", self)
@@ -114,13 +115,14 @@ class ScoringPage(Page):
 
     # --- building ------------------------------------------------------------------------------
 
-    def _summary_view(self, name: str) -> QTableView:
+    def _summary_view(self, name: str, *, remember: bool) -> QTableView:
+        """A view of the units' totals; the picker's columns are set by the page, not remembered."""
         proxy = VietnameseSortFilterProxy(self, tie_column=1)
         proxy.setSourceModel(self.summary)
         view = QTableView(self)
         view.setObjectName(name)
         view.setModel(proxy)
-        standard_table(view, self.ctx.settings, name)
+        standard_table(view, self.ctx.settings if remember else None, name)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.selectionModel().currentRowChanged.connect(lambda cur, _prev, v=view: self._pick(v, cur))
@@ -200,8 +202,10 @@ class ScoringPage(Page):
         for i, header in enumerate(columns):
             self.picker.setColumnHidden(i, header not in PICKER_COLUMNS)
         picker_header = self.picker.horizontalHeader()
+        picker_header.setStretchLastSection(False)  # the last section (Còn thiếu) is hidden here
         picker_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         picker_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.picker.setMinimumWidth(330)  # room for a short unit name beside rank, total and band
         self.full_summary.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self._show_state()
         units = [u.id for u in self.sheet.model.units] if self.sheet else []
