@@ -4,25 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from thidua_desktop.db.models import EmulationYear
-from thidua_desktop.db.workbook_file import open_workbook
 from thidua_desktop.domain.enums import YearState
 from thidua_desktop.services import covenant as cov
 from thidua_desktop.services import score_tables as st
 from thidua_desktop.services import years as year_svc
 from thidua_desktop.services.workspace import ChangeRefused, Workspace
-
-
-@pytest.fixture
-def ws(demo_workbook: Path):
-    workspace = Workspace(open_workbook(demo_workbook, operator="Thư ký"), operator="Thư ký")
-    yield workspace
-    workspace.close()
 
 
 @pytest.fixture

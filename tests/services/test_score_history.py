@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from thidua_desktop.db.models import EmulationYear, EvaluationPeriod, PeriodResult
-from thidua_desktop.db.workbook_file import open_workbook
 from thidua_desktop.domain.enums import PeriodKind
 from thidua_desktop.services.score_history import rank_history
 from thidua_desktop.services.score_sheet import load_sheet, periods_of
 from thidua_desktop.services.workspace import Workspace
-
-
-@pytest.fixture
-def ws(demo_workbook: Path):
-    workspace = Workspace(open_workbook(demo_workbook, operator="Thư ký"), operator="Thư ký")
-    yield workspace
-    workspace.close()
 
 
 def test_rank_history_lists_each_locked_year_end_oldest_first(ws: Workspace) -> None:

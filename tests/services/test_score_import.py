@@ -9,20 +9,12 @@ from excel_fill import cache_formula_value, fill, rows_by_code, set_identity, ye
 from sqlalchemy import select
 
 from thidua_desktop.db.models import Criterion, EvaluationPeriod, Score, ScoreSection
-from thidua_desktop.db.workbook_file import open_workbook
 from thidua_desktop.domain.enums import CriterionKind, ScoredBy
 from thidua_desktop.services import score_import
 from thidua_desktop.services.backups import list_backups
 from thidua_desktop.services.excel_exchange import write_templates
 from thidua_desktop.services.scoring import scored_criteria
 from thidua_desktop.services.workspace import ChangeRefused, Workspace
-
-
-@pytest.fixture
-def ws(demo_workbook: Path):
-    workspace = Workspace(open_workbook(demo_workbook, operator="Thư ký"), operator="Thư ký")
-    yield workspace
-    workspace.close()
 
 
 @pytest.fixture

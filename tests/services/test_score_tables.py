@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from thidua_desktop.db.models import Criterion, EmulationYear, EvaluationPeriod, Score
-from thidua_desktop.db.workbook_file import open_workbook
 from thidua_desktop.domain.enums import AdjustmentKind, CriterionKind, PeriodKind, ScoredBy
 from thidua_desktop.services import score_tables as st
 from thidua_desktop.services import years as year_svc
 from thidua_desktop.services.workspace import ChangeRefused, Workspace
 
 D = Decimal
-
-
-@pytest.fixture
-def ws(demo_workbook: Path):
-    workspace = Workspace(open_workbook(demo_workbook, operator="Thư ký"), operator="Thư ký")
-    yield workspace
-    workspace.close()
 
 
 def test_build_a_table_and_check_it(ws: Workspace) -> None:

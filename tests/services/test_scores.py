@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -17,19 +16,11 @@ from thidua_desktop.db.models import (
     Score,
     ScoreSection,
 )
-from thidua_desktop.db.workbook_file import open_workbook
 from thidua_desktop.domain.enums import AdjustmentKind, CriterionKind, PeriodKind, ScoredBy
 from thidua_desktop.services import scores
 from thidua_desktop.services.scoring import period_results, scored_criteria
 from thidua_desktop.services.scores import Entry, Stage
 from thidua_desktop.services.workspace import ChangeRefused, Workspace
-
-
-@pytest.fixture
-def ws(demo_workbook: Path):
-    workspace = Workspace(open_workbook(demo_workbook, operator="Thư ký"), operator="Thư ký")
-    yield workspace
-    workspace.close()
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ from thidua_desktop.domain.scoring import ScoreInputError, criterion_points
 from thidua_desktop.domain.text import format_points, search_key
 
 from .backups import BackupError, make_backup
-from .scores import _open_period
+from .scores import open_period
 from .scoring import criterion_rule, scored_criteria
 from .workspace import ChangeRefused, Workspace
 
@@ -256,7 +256,7 @@ def apply(ws: Workspace, result: ImportPreview) -> int:
     period_id = result.period_id
 
     def do(s: Session) -> int:
-        _open_period(s, period_id)
+        open_period(s, period_id)
         rows = {(x.unit_id, x.criterion_id): x for x in s.scalars(select(Score).where(Score.period_id == period_id))}
         for (unit_id, criterion_id), fields in result.writes.items():
             score = rows.get((unit_id, criterion_id))

@@ -53,7 +53,7 @@ class Entry:
     plan: float | None = None
 
 
-def _open_period(s: Session, period_id: int) -> EvaluationPeriod:
+def open_period(s: Session, period_id: int) -> EvaluationPeriod:
     period = s.get(EvaluationPeriod, period_id)
     if period is None:
         raise ChangeRefused("Không tìm thấy kỳ chấm điểm.")
@@ -94,7 +94,7 @@ def set_score(ws: Workspace, period_id: int, unit_id: int, criterion_id: int, st
         raise ChangeRefused(str(exc)) from None
 
     def do(s: Session) -> None:
-        _open_period(s, period_id)
+        open_period(s, period_id)
         score = _row(s, period_id, unit_id, criterion_id)
         prefix = stage.value
         grade = entry.grade.strip().upper() if isinstance(entry.grade, str) and entry.grade.strip() else None
@@ -121,7 +121,7 @@ def set_final(ws: Workspace, period_id: int, unit_id: int, criterion_id: int, va
         raise ChangeRefused(f"Tiêu chí {criterion.code}: điểm thống nhất phải từ 0 đến {criterion.max_points}.")
 
     def do(s: Session) -> None:
-        _open_period(s, period_id)
+        open_period(s, period_id)
         score = _row(s, period_id, unit_id, criterion_id)
         score.final_value = None if value is None else Decimal(value)
         if note is not None:
@@ -142,7 +142,7 @@ def set_adjustment(ws: Workspace, period_id: int, unit_id: int, rule_id: int, *,
         raise ChangeRefused(f"“{rule.code}” chỉ tính một lần.")
 
     def do(s: Session) -> None:
-        _open_period(s, period_id)
+        open_period(s, period_id)
         line = s.scalars(select(ScoreAdjustment).where(ScoreAdjustment.period_id == period_id,
                                                        ScoreAdjustment.unit_id == unit_id,
                                                        ScoreAdjustment.rule_id == rule_id)).first()
@@ -170,7 +170,7 @@ def lock_period(ws: Workspace, period_id: int) -> None:
                             + (" …" if len(missing) > 5 else "") + ".")
 
     def do(s: Session) -> None:
-        period = _open_period(s, period_id)
+        period = open_period(s, period_id)
         for old in s.scalars(select(PeriodResult).where(PeriodResult.period_id == period_id)):
             s.delete(old)
         s.flush()
