@@ -18,7 +18,7 @@ from pathlib import Path
 from thidua_desktop import __version__
 
 from . import identity as ident
-from .connection import connect
+from .connection import BUSY_TIMEOUT_S, connect, file_uri
 from .lock import LockHeld, LockInfo, WorkbookLock
 from .summary import WorkbookSummary, read_summary
 
@@ -120,9 +120,36 @@ def _location_read_only(path: Path) -> bool:
     return not writable(path) or not writable(path.parent)
 
 
+def journal_path(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")
+
+
+def _finish_interrupted_write(path: Path) -> None:
+    """Let SQLite roll back a hot journal left by a crash or a power cut, before any check.
+
+    A read-only connection cannot roll it back and would see the half-written file as damaged.
+    Rolling back restores the file as of the last committed edit; a journal that another live
+    program still holds is not hot, and SQLite leaves it alone.
+    """
+    journal = journal_path(path)
+    if not journal.is_file() or journal.stat().st_size == 0 or _location_read_only(path):
+        return
+    try:
+        conn = sqlite3.connect(file_uri(path, read_only=False), uri=True, isolation_level=None,
+                               timeout=BUSY_TIMEOUT_S)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass  # the checks below name what is wrong
+
+
 def inspect(path: Path, *, check: str = "quick_check") -> Inspection:
     """Run every opening check on a read-only connection; raise WorkbookError on the first failure."""
     path = Path(path)
+    if path.is_file():
+        _finish_interrupted_write(path)
     version = _check_header(path)
     try:
         conn = connect(path, read_only=True)
@@ -143,6 +170,11 @@ def inspect(path: Path, *, check: str = "quick_check") -> Inspection:
             raise _fail(Problem.FOREIGN, path, f"Tệp “{path.name}” không có thông tin nhận dạng của sổ thi đua.")
         summary = read_summary(conn)
     except sqlite3.DatabaseError as exc:
+        if journal_path(path).is_file() and _location_read_only(path):
+            raise _fail(Problem.DAMAGED, path, f"Tệp “{path.name}” còn dở một lần ghi chưa xong (có tệp "
+                        f"“{journal_path(path).name}” bên cạnh) nhưng nằm ở vị trí chỉ đọc, nên chương trình không "
+                        "hoàn tất được. Hãy chép cả hai tệp vào một thư mục trên máy rồi mở lại.",
+                        detail=str(exc)) from None
         raise _fail(Problem.DAMAGED, path, _damaged_message(path), detail=str(exc)) from None
     finally:
         conn.close()
