@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import event, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from thidua_desktop.db.models import AuditEntry, EmulationYear, new_uid
 from thidua_desktop.db.workbook_file import Workbook
+from thidua_desktop.db.write_errors import write_failure_message
 
 from .audit import BatchContext, record_flush, revert, write_rows
 
@@ -29,6 +31,22 @@ class ChangeRefused(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class WriteFailed(ChangeRefused):
+    """The machine refused the write (disk full, read-only, unplugged); nothing was written."""
+
+
+@contextmanager
+def _writing() -> Iterator[None]:
+    """Turn SQLite's refusal to write into WriteFailed with the user's message."""
+    try:
+        yield
+    except DBAPIError as exc:
+        message = write_failure_message(exc.orig)
+        if message is None:
+            raise
+        raise WriteFailed(message) from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +89,7 @@ class Workspace:
             raise ChangeRefused(f"Sổ đang mở ở chế độ chỉ đọc: {self.workbook.read_only_reason}")
         ctx = BatchContext(batch=new_uid(), operator=self.operator, summary=summary, year_numbers={})
         tables: set[str] = set()
-        with self._sessions() as session:
+        with _writing(), self._sessions() as session:
 
             @event.listens_for(session, "after_flush")
             def _audit(sess: Session, _flush_context: Any) -> None:
@@ -92,7 +110,7 @@ class Workspace:
         if self.read_only:
             raise ChangeRefused(f"Sổ đang mở ở chế độ chỉ đọc: {self.workbook.read_only_reason}")
         ctx = BatchContext(batch=new_uid(), operator=self.operator, summary=summary, year_numbers={})
-        with self._sessions() as session:
+        with _writing(), self._sessions() as session:
             entries = session.scalars(select(AuditEntry).where(AuditEntry.batch == batch)).all()
             _refuse_closed_years_of(session, {e.year for e in entries if e.year is not None})
             rows = revert(session, entries, ctx)
