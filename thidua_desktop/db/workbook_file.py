@@ -19,6 +19,7 @@ from thidua_desktop import __version__
 
 from . import identity as ident
 from .connection import BUSY_TIMEOUT_S, connect, file_uri
+from .handover_mark import HandoverMark, read_mark
 from .lock import LockHeld, LockInfo, WorkbookLock
 from .summary import WorkbookSummary, read_summary
 
@@ -60,6 +61,7 @@ class Inspection:
     app_version: str
     read_only_location: bool
     summary: WorkbookSummary
+    handed_over: HandoverMark | None = None  # the file was handed over: it opens read-only
 
     @property
     def needs_upgrade(self) -> bool:
@@ -180,7 +182,8 @@ def inspect(path: Path, *, check: str = "quick_check") -> Inspection:
         conn.close()
     return Inspection(path=path, format_version=version, bloc_uuid=meta[ident.META_BLOC_UUID],
                       app_version=meta.get(ident.META_APP_VERSION, ""),
-                      read_only_location=_location_read_only(path), summary=summary)
+                      read_only_location=_location_read_only(path), summary=summary,
+                      handed_over=read_mark(meta))
 
 
 def _safe_meta(conn: sqlite3.Connection) -> dict[str, str]:
@@ -268,7 +271,9 @@ def open_workbook(path: Path, *, operator: str, take_over_lock: bool = False,
     inspection = inspection or inspect(path)
     read_only_reason = None
     lock: WorkbookLock | None = None
-    if inspection.read_only_location:
+    if inspection.handed_over is not None:
+        read_only_reason = inspection.handed_over.notice()
+    elif inspection.read_only_location:
         read_only_reason = "Tệp nằm ở vị trí chỉ đọc (ổ mạng, thư mục không có quyền ghi hoặc tệp đặt chế độ chỉ đọc)."
     else:
         lock = WorkbookLock(path, operator)
