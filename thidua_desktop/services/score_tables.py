@@ -162,24 +162,26 @@ def _copy_into(s: Session, source_id: int, target: ScoreTable) -> None:
 
 def copy_previous_year(ws: Workspace, year_id: int) -> int:
     """This year's table as a draft copy of the latest earlier year's table."""
-    def do(s: Session) -> int:
-        if current_table_id(s, year_id) is not None:
-            raise ChangeRefused("Năm này đã có bảng điểm.")
-        year = s.get(EmulationYear, year_id)
-        source = s.scalars(select(ScoreTable).join(EmulationYear, EmulationYear.id == ScoreTable.year_id)
-                           .where(EmulationYear.year < year.year)
-                           .order_by(EmulationYear.year.desc(), ScoreTable.version.desc())).first()
-        if source is None:
-            raise ChangeRefused("Chưa có bảng điểm của năm trước để sao chép.")
-        table = ScoreTable(year_id=year_id, version=1, name=source.name.replace(str(year.year - 1), str(year.year)),
-                           max_points=source.max_points, quantitative_bonus_cap=source.quantitative_bonus_cap,
-                           based_on_id=source.id)
-        s.add(table)
-        s.flush()
-        _copy_into(s, source.id, table)
-        return table.id
+    return ws.change("Sao chép bảng điểm năm trước làm dự thảo", lambda s: copy_previous_table(s, year_id).id)
 
-    return ws.change("Sao chép bảng điểm năm trước làm dự thảo", do)
+
+def copy_previous_table(s: Session, year_id: int) -> ScoreTable:
+    """The body of copy_previous_year, inside a change (opening the next year uses it too)."""
+    if current_table_id(s, year_id) is not None:
+        raise ChangeRefused("Năm này đã có bảng điểm.")
+    year = s.get(EmulationYear, year_id)
+    source = s.scalars(select(ScoreTable).join(EmulationYear, EmulationYear.id == ScoreTable.year_id)
+                       .where(EmulationYear.year < year.year)
+                       .order_by(EmulationYear.year.desc(), ScoreTable.version.desc())).first()
+    if source is None:
+        raise ChangeRefused("Chưa có bảng điểm của năm trước để sao chép.")
+    table = ScoreTable(year_id=year_id, version=1, name=source.name.replace(str(year.year - 1), str(year.year)),
+                       max_points=source.max_points, quantitative_bonus_cap=source.quantitative_bonus_cap,
+                       based_on_id=source.id)
+    s.add(table)
+    s.flush()
+    _copy_into(s, source.id, table)
+    return table
 
 
 def new_version(ws: Workspace, table_id: int, reason: str) -> int:

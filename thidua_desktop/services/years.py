@@ -4,6 +4,7 @@ quotas and voting rules, and the rotation history of who led which year."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -169,28 +170,53 @@ def create_year(ws: Workspace, year: int, *, leader_unit_id: int | None = None,
                 deputy_unit_ids: tuple[int, ...] = ()) -> int:
     """Add `year`, copying membership, legal bases, quotas, voting rules and bands from the
     latest earlier year (or the defaults of domain.md 1.7–1.8 for the first year)."""
+    return ws.change(f"Tạo năm thi đua {year}", lambda s: add_year(s, year, leader_unit_id=leader_unit_id,
+                                                                 deputy_unit_ids=deputy_unit_ids).id)
+
+
+def add_year(s: Session, year: int, *, leader_unit_id: int | None = None, deputy_unit_ids: tuple[int, ...] = (),
+             member_unit_ids: list[int] | None = None) -> EmulationYear:
+    """The body of creating a year, inside a change. Members are `member_unit_ids` (leader and
+    deputies added), or every unit still in the bloc that year; deadlines move on by a year."""
     check_roles([MemberRole.TRUONG] * bool(leader_unit_id) + [MemberRole.PHO] * len(deputy_unit_ids), year=year)
+    if s.scalars(select(EmulationYear).where(EmulationYear.year == year)).first():
+        raise ChangeRefused(f"Sổ đã có năm {year}.")
+    previous = s.scalars(select(EmulationYear).where(EmulationYear.year < year)
+                         .order_by(EmulationYear.year.desc())).first()
+    new = EmulationYear(year=year)
+    s.add(new)
+    if previous is not None:
+        for key in ("place_name", "issuer_mode", "theme"):
+            setattr(new, key, getattr(previous, key))
+        for key in DEADLINES:
+            setattr(new, key, _a_year_on(getattr(previous, key), year - previous.year))
+    s.flush()
+    copy_year_settings(s, previous, new)
+    roles = {leader_unit_id: MemberRole.TRUONG} if leader_unit_id else {}
+    roles.update({u: MemberRole.PHO for u in deputy_unit_ids})
+    active = set(s.scalars(select(Unit.id).where((Unit.retired_year.is_(None)) | (Unit.retired_year > year))))
+    chosen = active if member_unit_ids is None else set(member_unit_ids) | set(roles)
+    retired = chosen - active
+    if retired:
+        names = ", ".join(s.get(Unit, u).official_name for u in sorted(retired))
+        raise ChangeRefused(f"Đơn vị đã rời khối trước năm {year}: {names}.")
+    for unit_id in sorted(chosen):
+        s.add(Membership(year_id=new.id, unit_id=unit_id, role=roles.get(unit_id, MemberRole.THANH_VIEN)))
+    s.flush()
+    return new
 
-    def do(s: Session) -> int:
-        if s.scalars(select(EmulationYear).where(EmulationYear.year == year)).first():
-            raise ChangeRefused(f"Sổ đã có năm {year}.")
-        previous = s.scalars(select(EmulationYear).where(EmulationYear.year < year)
-                             .order_by(EmulationYear.year.desc())).first()
-        new = EmulationYear(year=year)
-        s.add(new)
-        if previous is not None:
-            for key in ("place_name", "issuer_mode", "theme"):
-                setattr(new, key, getattr(previous, key))
-        s.flush()
-        copy_year_settings(s, previous, new)
-        roles = {leader_unit_id: MemberRole.TRUONG} if leader_unit_id else {}
-        roles.update({u: MemberRole.PHO for u in deputy_unit_ids})
-        active = s.scalars(select(Unit.id).where((Unit.retired_year.is_(None)) | (Unit.retired_year > year)))
-        for unit_id in active:
-            s.add(Membership(year_id=new.id, unit_id=unit_id, role=roles.get(unit_id, MemberRole.THANH_VIEN)))
-        return new.id
 
-    return ws.change(f"Tạo năm thi đua {year}", do)
+DEADLINES = ("registration_deadline", "covenant_deadline", "mid_year_deadline", "year_end_deadline",
+             "dossier_deadline")
+
+
+def _a_year_on(day: date | None, years: int) -> date | None:
+    if day is None:
+        return None
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def copy_year_settings(s: Session, previous: EmulationYear | None, new: EmulationYear) -> None:
