@@ -10,7 +10,7 @@ which are converted to Unicode and reported as a ``Notice``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -125,11 +125,17 @@ def parse_number(value: object) -> Decimal | None:
     return number
 
 
-def read_filled(paths: Iterable[Path]) -> ImportBatch:
-    """Read every file; collect all problems and notices rather than stopping at the first."""
+def read_filled(paths: Iterable[Path], progress: Callable[[int, int, str], bool] | None = None) -> ImportBatch | None:
+    """Read every file; collect all problems and notices rather than stopping at the first.
+
+    ``progress(done, total, file)`` is called before each file; None is returned when it
+    answers False (the user cancelled)."""
+    paths = [Path(p) for p in paths]
     batch = ImportBatch()
-    for path in paths:
-        _read_one(Path(path), batch)
+    for done, path in enumerate(paths):
+        if progress is not None and progress(done, len(paths), path.name) is False:
+            return None
+        _read_one(path, batch)
     batch.problems.sort(key=lambda p: (p.file, p.sheet or "", p.row or 0, p.column or ""))
     return batch
 

@@ -80,6 +80,14 @@ def write_templates(ws: Workspace, period_id: int, folder: Path,
     return written
 
 
+def summary_file_name(ws: Workspace, period_id: int) -> str:
+    """The name offered when saving a period's summary, e.g. "2025 - Tổng kết năm - Bảng tổng hợp điểm.xlsx"."""
+    with ws.read() as s:
+        period = s.get(EvaluationPeriod, period_id)
+        year = s.get(EmulationYear, period.year_id)
+        return file_name(year.year, period.kind.label, "Bảng tổng hợp điểm")
+
+
 def summary(ws: Workspace, period_id: int, path: Path) -> Path:
     """Write the period's summary workbook (every unit, every criterion, totals, ranks)."""
     with ws.read() as s:

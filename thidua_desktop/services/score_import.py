@@ -9,6 +9,7 @@ files in ONE ``ws.change``, so an import is one undoable step and never half don
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -99,9 +100,14 @@ def _context(s: Session, bloc_uuid: str, period_id: int) -> _Context:
                     {u.uid: u for u in units}, current)
 
 
-def preview(ws: Workspace, period_id: int, paths: list[Path]) -> ImportPreview:
-    """Read and check every file; list the changes and every problem, writing nothing."""
-    batch = read_filled(paths)
+def preview(ws: Workspace, period_id: int, paths: list[Path],
+            progress: Callable[[int, int, str], bool] | None = None) -> ImportPreview | None:
+    """Read and check every file; list the changes and every problem, writing nothing.
+
+    None when ``progress`` answered False (the user cancelled while the files were read)."""
+    batch = read_filled(paths, progress)
+    if batch is None:
+        return None
     result = ImportPreview(period_id, len(paths), problems=list(batch.problems), notices=list(batch.notices))
     with ws.read() as s:
         ctx = _context(s, ws.workbook.bloc_uuid, period_id)

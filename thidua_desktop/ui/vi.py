@@ -20,6 +20,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QWidge
 
 WORKBOOK_FILTER = "Sổ thi đua (*.thidua)"
 ALL_FILES_FILTER = "Mọi tệp (*)"
+EXCEL_FILTER = "Bảng tính Excel (*.xlsx)"
+PDF_FILTER = "Tệp PDF (*.pdf)"
+WORD_FILTER = "Văn bản Word (*.docx)"
 
 # Standard buttons by their shared value (QMessageBox and QDialogButtonBox use the same numbers).
 BUTTON_TEXT: dict[int, str] = {
@@ -170,21 +173,22 @@ def use_native_file_dialog() -> bool:
 
 
 def file_dialog(parent: QWidget | None, *, save: bool, title: str, directory: str | Path = "",
-                filters: Iterable[str] = (WORKBOOK_FILTER, ALL_FILES_FILTER)) -> QFileDialog:
-    """A QFileDialog for workbooks with Vietnamese labels, built but not shown."""
+                filters: Iterable[str] = (WORKBOOK_FILTER, ALL_FILES_FILTER), suffix: str = "thidua",
+                mode: QFileDialog.FileMode | None = None) -> QFileDialog:
+    """A QFileDialog with Vietnamese labels, built but not shown (workbooks unless told)."""
     dialog = QFileDialog(parent, title, str(directory))
     dialog.setNameFilters(list(filters))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
-    dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
+    dialog.setFileMode(mode or (QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile))
     if save:
-        dialog.setDefaultSuffix("thidua")
+        dialog.setDefaultSuffix(suffix)
     if not use_native_file_dialog():
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     labels = {
         QFileDialog.DialogLabel.LookIn: "Tìm trong:",
-        QFileDialog.DialogLabel.FileName: "Tên tệp:",
+        QFileDialog.DialogLabel.FileName: "Tên thư mục:" if mode is QFileDialog.FileMode.Directory else "Tên tệp:",
         QFileDialog.DialogLabel.FileType: "Loại tệp:",
-        QFileDialog.DialogLabel.Accept: "Lưu" if save else "Mở",
+        QFileDialog.DialogLabel.Accept: "Lưu" if save else "Chọn" if mode is QFileDialog.FileMode.Directory else "Mở",
         QFileDialog.DialogLabel.Reject: "Hủy",
     }
     for label, text in labels.items():
@@ -192,15 +196,31 @@ def file_dialog(parent: QWidget | None, *, save: bool, title: str, directory: st
     return dialog
 
 
+def _chosen(dialog: QFileDialog) -> list[Path]:
+    if dialog.exec() != QFileDialog.DialogCode.Accepted:
+        return []
+    return [Path(x) for x in dialog.selectedFiles()]
+
+
 def get_open_path(parent: QWidget | None, title: str = "Mở sổ thi đua", directory: str | Path = "") -> Path | None:
-    dialog = file_dialog(parent, save=False, title=title, directory=directory)
-    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
-        return None
-    return Path(dialog.selectedFiles()[0])
+    return next(iter(_chosen(file_dialog(parent, save=False, title=title, directory=directory))), None)
 
 
-def get_save_path(parent: QWidget | None, title: str, suggested: str | Path) -> Path | None:
-    dialog = file_dialog(parent, save=True, title=title, directory=suggested)
-    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
-        return None
-    return Path(dialog.selectedFiles()[0])
+def get_save_path(parent: QWidget | None, title: str, suggested: str | Path, *,
+                  filters: Iterable[str] = (WORKBOOK_FILTER, ALL_FILES_FILTER), suffix: str = "thidua") -> Path | None:
+    dialog = file_dialog(parent, save=True, title=title, directory=suggested, filters=filters, suffix=suffix)
+    return next(iter(_chosen(dialog)), None)
+
+
+def get_open_paths(parent: QWidget | None, title: str, directory: str | Path = "", *,
+                   filters: Iterable[str] = (EXCEL_FILTER, ALL_FILES_FILTER)) -> list[Path]:
+    """Several existing files at once (e.g. the Excel sheets units sent back)."""
+    return _chosen(file_dialog(parent, save=False, title=title, directory=directory, filters=filters,
+                               mode=QFileDialog.FileMode.ExistingFiles))
+
+
+def get_folder(parent: QWidget | None, title: str, directory: str | Path = "") -> Path | None:
+    dialog = file_dialog(parent, save=False, title=title, directory=directory, filters=(),
+                         mode=QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    return next(iter(_chosen(dialog)), None)

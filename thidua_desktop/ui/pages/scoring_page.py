@@ -43,6 +43,7 @@ from ..charts import Bar, BarChart, RankChart
 from ..lists import GridNavigation, VietnameseSortFilterProxy, install_copy, standard_table
 from ..reason_dialog import ask_reason
 from ..score_cells import CellTextError, as_entry, parse_entry, parse_points
+from ..score_excel import ScoreExcelActions
 from ..score_grid import Col, ScoreGridModel, UnitSummaryModel
 from .base import Page
 
@@ -79,6 +80,7 @@ class ScoringPage(Page):
         self.lock_button.clicked.connect(self.lock)
         self.unlock_button = QPushButton("Mở khóa…", self)
         self.unlock_button.clicked.connect(self.unlock)
+        self.excel = ScoreExcelActions(ctx.bridge, ctx.settings, self._period_choice, self)
 
         self.summary = UnitSummaryModel(self)
         self.picker = self._summary_view("score_units", remember=False)
@@ -135,6 +137,7 @@ class ScoringPage(Page):
         top.addWidget(self.state_label, 1)
         top.addWidget(self.lock_button)
         top.addWidget(self.unlock_button)
+        top.addWidget(self.excel)
 
         right = QSplitter(Qt.Orientation.Vertical, self)
         upper = QWidget(right)
@@ -218,7 +221,12 @@ class ScoringPage(Page):
         self.state_label.setText(text)
         self.state_label.setStyleSheet("color: #8a5a00; font-weight: bold;" if locked or not self.editable else "")
         self.lock_button.setVisible(self.writable)
+        self.excel.setEnabled(self.sheet is not None)
+        self.excel.set_writable(self.writable)
         self.unlock_button.setVisible(locked and self.editable)
+
+    def _period_choice(self) -> tuple[int, str] | None:
+        return (self.sheet.period_id, self.sheet.kind.label) if self.sheet else None
 
     # --- the selected unit ---------------------------------------------------------------------
 
