@@ -12,13 +12,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import event, select
+from sqlalchemy import event, inspect, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from thidua_desktop.db.models import AuditEntry, EmulationYear, new_uid
 from thidua_desktop.db.workbook_file import Workbook
 from thidua_desktop.db.write_errors import write_failure_message
+from thidua_desktop.domain.enums import YearState
 
 from .audit import BatchContext, record_flush, revert, write_rows
 
@@ -168,10 +169,25 @@ def _refuse_closed_years(session: Session) -> None:
     """No edit may touch a year that is closed or handed over, except reopening it."""
     years = {getattr(o, "year_id", None) for o in (*session.new, *session.dirty, *session.deleted)} - {None}
     touched_years = [o for o in session.dirty if isinstance(o, EmulationYear)]
+    for year in touched_years:
+        state = inspect(year)
+        if _stays_closed(year) and any(state.attrs[a.key].history.has_changes() for a in state.mapper.column_attrs
+                                       if a.key not in CLOSING_FIELDS):
+            raise ChangeRefused(f"Năm {year.year} đã khóa sổ ({year.state.label.lower()}), không sửa được.")
     if years:
         for year in session.scalars(select(EmulationYear).where(EmulationYear.id.in_(years))):
             if year.state.read_only and year not in touched_years:
                 raise ChangeRefused(f"Năm {year.year} đã khóa sổ ({year.state.label.lower()}), không sửa được.")
+
+
+CLOSING_FIELDS = {"state", "closed_at", "closed_by"}  # what closing, reopening and handing over change
+
+
+def _stays_closed(year: EmulationYear) -> bool:
+    """The year was read-only before this change and still is (closed → handed over counts)."""
+    history = inspect(year).attrs.state.history
+    before = history.deleted[0] if history.deleted else year.state
+    return YearState(before).read_only and year.state.read_only
 
 
 def _refuse_closed_years_of(session: Session, year_numbers: set[int]) -> None:
