@@ -257,6 +257,10 @@ class Workbook:
         problems += [f"Khóa ngoại hỏng: bảng {t}, dòng {rowid}, tham chiếu {ref}" for t, rowid, ref, _ in fks]
         return problems if problems != ["ok"] or fks else ["ok"]
 
+    def become_read_only(self, reason: str) -> None:
+        """Refuse edits from now on, with `reason` (the file was handed over while open)."""
+        self.read_only, self.read_only_reason = True, reason
+
     def close(self) -> None:
         self.engine.dispose()
         if self._lock is not None:
