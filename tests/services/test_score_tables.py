@@ -91,3 +91,36 @@ def test_new_version_keeps_scores_on_the_old_one(ws: Workspace) -> None:
     st.use_version(ws, period.id, v2)
     with ws.read() as s:
         assert s.get(EvaluationPeriod, period.id).score_table_id == v2
+
+
+def test_reorder_criteria_and_sections_and_edit_the_table_heading(ws: Workspace) -> None:
+    year = year_svc.create_year(ws, 2027)
+    table = st.create_table(ws, year, "Bảng điểm năm 2027", D(100))
+    one = st.add_section(ws, table, "I", "Nhiệm vụ chính trị", D(60))
+    two = st.add_section(ws, table, "II", "Công tác thi đua", D(40))
+    head = st.add_criterion(ws, table, one, "1", "Chỉ tiêu", D(0))
+    a = st.add_criterion(ws, table, one, "1.1", "Thu ngân sách", D(30), parent_id=head)
+    b = st.add_criterion(ws, table, one, "1.2", "Giải ngân đầu tư công", D(30), parent_id=head)
+    st.add_criterion(ws, table, two, "2", "Phong trào thi đua", D(40))
+
+    def codes() -> list[str]:
+        view = st.table_view(ws, table)
+        first = next(s for s in view.sections if s.section.code == "I")
+        return [s.section.code for s in view.sections] + [c.criterion.code for c in first.criteria[0].children]
+
+    assert codes() == ["I", "II", "1.1", "1.2"]
+    assert st.move(ws, "criterion", b, -1) is True
+    assert st.move(ws, "section", two, -1) is True
+    assert codes() == ["II", "I", "1.2", "1.1"]
+    assert st.move(ws, "criterion", b, -1) is False  # already first among its siblings
+    assert st.move(ws, "criterion", a, +1) is False
+    ws.undo()
+    assert codes() == ["I", "II", "1.2", "1.1"]
+
+    st.update_table(ws, table, name="Bảng chấm điểm thi đua năm 2027", max_points=D(100))
+    assert st.table_view(ws, table).table.name == "Bảng chấm điểm thi đua năm 2027"
+    with pytest.raises(ChangeRefused, match="lớn hơn 0"):
+        st.update_table(ws, table, name="x", max_points=D(0))
+    st.freeze(ws, table)
+    with pytest.raises(ChangeRefused, match="phiên bản mới"):
+        st.move(ws, "criterion", a, -1)

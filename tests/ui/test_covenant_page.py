@@ -166,6 +166,36 @@ def test_adding_a_criterion_is_undone_with_the_windows_undo(qtbot, window, demo_
     assert _criterion_codes(editor) == before
 
 
+def test_lines_move_with_alt_arrows_and_the_heading_is_edited(qtbot, window, demo_workbook):  # noqa: ANN001
+    page, messages = _open_page(qtbot, window, demo_workbook)
+    editor = page.editor
+    if not editor.editable:
+        editor.ask_reason = lambda _parent: "Sắp xếp lại tiêu chí"
+        editor.new_version_button.click()
+    first_section = editor.view.sections[0]
+    first, second = (n.criterion for n in first_section.criteria[:2])
+    editor.select(("criterion", second.id))
+    window.activateWindow()
+    editor.tree.setFocus()
+    qtbot.waitUntil(editor.tree.hasFocus)
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    ids = [n.criterion.id for n in editor.view.sections[0].criteria[:2]]
+    assert ids == [second.id, first.id] and messages == []
+    assert editor.current_key() == ("criterion", second.id)  # the moved line stays selected
+    editor.down_button.click()
+    assert [n.criterion.id for n in editor.view.sections[0].criteria[:2]] == [first.id, second.id]
+
+    editor.name_edit.setText("Bảng chấm điểm thi đua (sửa đổi)")
+    editor.total_edit.setText("abc")
+    editor.heading_button.click()
+    assert "tổng điểm" in messages[-1]
+    editor.total_edit.setText("1000")
+    editor.heading_button.click()
+    assert editor.view.table.name == "Bảng chấm điểm thi đua (sửa đổi)"
+    assert editor.view.table.max_points == Decimal(1000)
+    assert any("Cả bảng" in p for p in editor.view.problems())  # the sections no longer add up to it
+
+
 def test_a_unit_registers_for_two_titles(qtbot, window, bloc_workbook):  # noqa: ANN001
     page, messages = _open_page(qtbot, window, bloc_workbook)
     panel = page.registrations

@@ -265,6 +265,49 @@ def _next_position(s: Session, model: type, table_id: int) -> int:
     return (s.scalar(select(func.max(model.position)).where(model.table_id == table_id)) or 0) + 1
 
 
+def update_table(ws: Workspace, table_id: int, *, name: str, max_points: Decimal) -> None:
+    """The draft table's name and its agreed total (what the sections must add up to)."""
+    values = _checked({"name": name, "max_points": max_points}, {"name", "max_points"})
+    if not values["name"]:
+        raise ChangeRefused("Cần nhập tên bảng điểm.")
+    if values["max_points"] <= 0:
+        raise ChangeRefused("Tổng điểm của bảng phải lớn hơn 0.")
+
+    def do(s: Session) -> None:
+        table = _draft(s, table_id)
+        table.name, table.max_points = values["name"], values["max_points"]
+
+    ws.change("Sửa tên và tổng điểm của bảng điểm", do)
+
+
+def move(ws: Workspace, kind: str, item_id: int, step: int) -> bool:
+    """Move a section or a criterion one place up (-1) or down (+1) among its siblings;
+    False when it is already first or last."""
+    model = ScoreSection if kind == "section" else Criterion
+
+    def do(s: Session) -> bool:
+        item = s.get(model, item_id)
+        _draft(s, item.table_id)
+        query = select(model).where(model.table_id == item.table_id)
+        if model is Criterion:
+            query = query.where(Criterion.section_id == item.section_id, Criterion.parent_id == item.parent_id
+                                if item.parent_id is not None else Criterion.parent_id.is_(None))
+        siblings = list(s.scalars(query.order_by(model.position, model.id)))
+        at = siblings.index(item)
+        if not 0 <= at + step < len(siblings):
+            return False
+        slots = sorted(x.position for x in siblings)
+        if len(set(slots)) < len(slots):  # copied tables may repeat positions: make them distinct
+            slots = list(range(slots[0], slots[0] + len(slots)))
+        siblings[at], siblings[at + step] = siblings[at + step], siblings[at]
+        for sibling, position in zip(siblings, slots, strict=True):
+            sibling.position = position
+        return True
+
+    what = "phần" if model is ScoreSection else "tiêu chí"
+    return ws.change(f"Chuyển {what} {'lên' if step < 0 else 'xuống'} trong bảng điểm", do)
+
+
 def add_section(ws: Workspace, table_id: int, code: str, title: str, max_points: Decimal,
                 scored_by: ScoredBy = ScoredBy.SELF_APPRAISAL) -> int:
     values = _checked({"code": code, "title": title, "max_points": max_points, "scored_by": scored_by},

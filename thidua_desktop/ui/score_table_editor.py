@@ -13,7 +13,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -40,6 +42,7 @@ from .criterion_form import ItemForm
 from .form_dialog import FormDialog, Problem, exec_dialog, note_edit
 from .hint import hint_label
 from .pages.base import PageContext, YearRef
+from .score_cells import CellTextError, number
 
 Key = tuple[str, int]  # ("section" | "criterion", id)
 ROLE = Qt.ItemDataRole.UserRole
@@ -105,6 +108,15 @@ class ScoreTableEditor(QWidget):
         self.version_combo.activated.connect(self._on_version)
         self.new_version_button = QPushButton("Tạo phiên bản &mới…", self)
         self.new_version_button.clicked.connect(self.make_new_version)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("table_name")
+        self.total_edit = QLineEdit(self)
+        self.total_edit.setObjectName("table_total")
+        self.total_edit.setMaximumWidth(self.total_edit.fontMetrics().averageCharWidth() * 9 + 16)
+        self.heading_button = QPushButton("Lưu tên và tổng điểm", self)
+        self.heading_button.clicked.connect(self.save_heading)
+        for edit in (self.name_edit, self.total_edit):
+            edit.returnPressed.connect(self.save_heading)
         self.note_label = QLabel(self)
         self.note_label.setObjectName("table_note")
         self.note_label.setWordWrap(True)
@@ -143,6 +155,13 @@ class ScoreTableEditor(QWidget):
         self.add_criterion_button = QPushButton("Thêm tiêu &chí", self)
         self.add_child_button = QPushButton("Thêm tiêu chí c&on", self)
         self.delete_button = QPushButton("&Xóa", self)
+        self.up_button = QPushButton("Lên", self)
+        self.up_button.setToolTip("Chuyển dòng đang chọn lên trên (Alt+↑)")
+        self.down_button = QPushButton("Xuống", self)
+        self.down_button.setToolTip("Chuyển dòng đang chọn xuống dưới (Alt+↓)")
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(+1))
+        self.tree.installEventFilter(self)  # Alt+↑/↓: the tree takes arrow keys before any shortcut
         self.add_section_button.clicked.connect(self.add_section)
         self.add_criterion_button.clicked.connect(lambda: self.add_criterion(child=False))
         self.add_child_button.clicked.connect(lambda: self.add_criterion(child=True))
@@ -178,14 +197,20 @@ class ScoreTableEditor(QWidget):
         bar.addWidget(QLabel("Phiên bản:", self))
         bar.addWidget(self.version_combo)
         bar.addWidget(self.new_version_button)
-        bar.addStretch(1)
+        bar.addSpacing(16)
+        bar.addWidget(QLabel("Tên bảng điểm:", self))
+        bar.addWidget(self.name_edit, 1)
+        bar.addWidget(QLabel("Tổng điểm:", self))
+        bar.addWidget(self.total_edit)
+        bar.addWidget(self.heading_button)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.tree, 1)
         tree_buttons = QHBoxLayout()
-        for button in (self.add_section_button, self.add_criterion_button, self.add_child_button, self.delete_button):
+        for button in (self.add_section_button, self.add_criterion_button, self.add_child_button, self.delete_button,
+                       self.up_button, self.down_button):
             tree_buttons.addWidget(button)
         tree_buttons.addStretch(1)
         left_layout.addLayout(tree_buttons)
@@ -349,6 +374,16 @@ class ScoreTableEditor(QWidget):
         self.add_criterion_button.setEnabled(editable and key is not None)
         self.add_child_button.setEnabled(editable and key is not None and key[0] == "criterion")
         self.delete_button.setEnabled(editable and key is not None)
+        self.up_button.setEnabled(editable and key is not None)
+        self.down_button.setEnabled(editable and key is not None)
+        for widget in (self.name_edit, self.total_edit):
+            widget.setReadOnly(not editable)
+            widget.setVisible(has_table)
+        self.heading_button.setVisible(has_table and editable)
+        if has_table:
+            self.name_edit.setText(self.view.table.name)
+            self.name_edit.setCursorPosition(0)  # a long name shows its beginning
+            self.total_edit.setText(format_points(self.view.table.max_points))
         self.item_form.section_form.set_editable(editable)
         self.item_form.criterion_form.set_editable(editable)
         note = self._note()
@@ -460,6 +495,33 @@ class ScoreTableEditor(QWidget):
         fn = score_tables.delete_section if key[0] == "section" else score_tables.delete_criterion
         self._dirty = False
         self.ctx.bridge.attempt(self, fn, key[1])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (watched is self.tree and event.type() == QEvent.Type.KeyPress
+                and event.modifiers() == Qt.KeyboardModifier.AltModifier
+                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)):
+            self.move_current(-1 if event.key() == Qt.Key.Key_Up else +1)
+            return True
+        return super().eventFilter(watched, event)
+
+    def move_current(self, step: int) -> None:
+        key = self.current_key()
+        if key is None or not self.editable:
+            return
+        self.save()
+        self.ctx.bridge.attempt(self, score_tables.move, key[0], key[1], step)
+
+    def save_heading(self) -> None:
+        if self.view is None or not self.editable:
+            return
+        try:
+            total = number(self.total_edit.text(), "tổng điểm")
+        except CellTextError as error:
+            self.ctx.bridge.report(self, "Không thực hiện được", str(error), icon=QMessageBox.Icon.Warning)
+            return
+        if (self.name_edit.text().strip(), total) != (self.view.table.name, self.view.table.max_points):
+            self.ctx.bridge.attempt(self, score_tables.update_table, self.shown_id, name=self.name_edit.text(),
+                                    max_points=total)
 
     # --- versions and new tables --------------------------------------------------------------
 
