@@ -86,7 +86,7 @@ def entries(ws: Workspace, flt: AuditFilter = AuditFilter(), *, before_id: int |
     with ws.read() as s:
         _register_match(s)
         rows = s.scalars(query.order_by(AuditEntry.id.desc()).limit(limit)).all()
-        names = _Names(s)
+        names = RecordNames(s)
         return [_line(e, names) for e in rows]
 
 
@@ -156,7 +156,7 @@ def _match(key: str) -> ColumnElement[bool]:
 # --- telling an entry in words ------------------------------------------------------------------
 
 
-class _Names:
+class RecordNames:
     """Names of records by table and id, read once per page; a record deleted since is named
     from its last snapshot in the log."""
 
@@ -182,7 +182,7 @@ class _Names:
         values = _load(snapshot)
         if not isinstance(values, dict):
             return None
-        return _joined(values.get(c) for c in NAME_COLUMNS[table]) or None
+        return record_name(table, values) or None
 
 
 def _joined(values: Iterable[Any]) -> str:
@@ -194,7 +194,7 @@ def _column(table: str, field: str) -> Column | None:
     return t.c.get(field) if t is not None else None
 
 
-def readable(table: str, field: str, value: Any, names: _Names | None = None) -> str:
+def readable(table: str, field: str, value: Any, names: RecordNames | None = None) -> str:
     """A decoded column value as the secretary reads it: labels for codes, Có/Không, dd/mm/yyyy,
     points with a decimal comma, names for references. "" for nothing."""
     if value is None or value == "":
@@ -257,21 +257,31 @@ def _load(text: str | None) -> Any:
         return text
 
 
-def _local(at: datetime) -> datetime:
+def local_time(at: datetime) -> datetime:
     """Entries are stored in UTC without a zone; people read their own clock."""
     return at.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
 
 
-def _line(e: AuditEntry, names: _Names) -> AuditLine:
+def record_details(table: str, values: dict[str, Any], names: RecordNames | None) -> tuple[tuple[str, str], ...]:
+    """Every shown field of a whole record (JSON-form values by column), as (label, text)."""
+    return tuple((field_label(table, k), text) for k, v in values.items()
+                 if k not in HIDDEN_FIELDS and (text := readable(table, k, v, names)))
+
+
+def record_name(table: str, values: dict[str, Any]) -> str:
+    """The words that name a record ("Sở Tư pháp"), or "" for a kind of record without a name."""
+    return _joined(values.get(c) for c in NAME_COLUMNS.get(table, ()))
+
+
+def _line(e: AuditEntry, names: RecordNames) -> AuditLine:
     table = e.entity
     snapshot = _load(e.new_value if e.action is AuditAction.INSERT else e.old_value)
     whole_record = e.action is not AuditAction.UPDATE
     details: tuple[tuple[str, str], ...] = ()
     if whole_record:
         snapshot = snapshot if isinstance(snapshot, dict) else {}
-        details = tuple((field_label(table, k), text) for k, v in snapshot.items()
-                        if k not in HIDDEN_FIELDS and (text := readable(table, k, v, names)))
-        record = _joined(snapshot.get(c) for c in NAME_COLUMNS.get(table, ()))
+        details = record_details(table, snapshot, names)
+        record = record_name(table, snapshot)
         listed = "; ".join(f"{label}: {text}" for label, text in details)
         old, new = (listed, "") if e.action is AuditAction.DELETE else ("", listed)
         field = ""
@@ -281,6 +291,6 @@ def _line(e: AuditEntry, names: _Names) -> AuditLine:
         old = readable(table, e.field or "", _load(e.old_value), names) or EMPTY
         new = readable(table, e.field or "", _load(e.new_value), names) or EMPTY
     unit = names.of("unit", e.unit_id) or ""
-    return AuditLine(id=e.id, batch=e.batch, at=_local(e.at), operator=e.operator, action=e.action, entity=table,
+    return AuditLine(id=e.id, batch=e.batch, at=local_time(e.at), operator=e.operator, action=e.action, entity=table,
                      what=table_label(table), record=record or unit, field=field, old=old, new=new,
                      summary=e.summary or "", year=e.year, unit=unit, details=details)
