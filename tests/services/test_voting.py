@@ -6,15 +6,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from thidua_desktop.db.models import AwardType, Meeting, VoteCandidate
+from thidua_desktop.db.models import Meeting, VoteCandidate
 from thidua_desktop.domain.enums import MeetingKind
 from thidua_desktop.services import voting, years
+from thidua_desktop.services.register import award_type_id
 from thidua_desktop.services.workspace import ChangeRefused, Workspace
-
-
-def award_id(ws: Workspace, code: str) -> int:
-    with ws.read() as s:
-        return s.scalars(select(AwardType.id).where(AwardType.code == code)).one()
 
 
 @pytest.fixture
@@ -40,7 +36,7 @@ def test_a_whole_vote_on_the_current_year(ws: Workspace, current: int) -> None:
     assert len(rows) == 9 and all(r.present for r in rows)
     voting.set_attendance(ws, meeting, rows[0].unit_id, present=False, note="Vắng có lý do")
     ranking = voting.year_end_ranking(ws, current)
-    flag = voting.open_round(ws, meeting, award_id(ws, "CO_TINH"))
+    flag = voting.open_round(ws, meeting, award_type_id(ws, "CO_TINH"))
     view = voting.round_view(ws, flag)
     assert view.places == 2 and view.quota_warning is None
     eligible = [r.unit_id for r in ranking if not r.disqualified][:3]
@@ -61,7 +57,7 @@ def test_a_whole_vote_on_the_current_year(ws: Workspace, current: int) -> None:
     assert stored.candidates[0].explanation == \
         "Đạt: 8/9 phiếu (88,89% tổng số đơn vị thành viên), trên 50%; xếp thứ 1."
 
-    merit = voting.open_round(ws, meeting, award_id(ws, "BK_TINH"))
+    merit = voting.open_round(ws, meeting, award_type_id(ws, "BK_TINH"))
     view = voting.round_view(ws, merit)
     assert view.places == 1 and not {c.unit_id for c in view.candidates} & set(eligible[:2])
     votes = {c.candidate_id: 0 for c in view.candidates}
@@ -73,7 +69,7 @@ def test_a_whole_vote_on_the_current_year(ws: Workspace, current: int) -> None:
 
 def test_second_round_fills_the_open_place_and_rounds_are_capped(ws: Workspace, current: int) -> None:
     meeting = voting.year_end_meeting(ws, current)
-    merit = voting.open_round(ws, meeting, award_id(ws, "BK_TINH"), places=1)
+    merit = voting.open_round(ws, meeting, award_type_id(ws, "BK_TINH"), places=1)
     ids = [c.candidate_id for c in voting.round_view(ws, merit).candidates]
     first = voting.enter_tally(ws, merit, issued=9, returned=9, valid=9, invalid=0, votes={ids[0]: 4, ids[1]: 4})
     assert first.open_places == 1 and first.next_round == tuple(ids)
@@ -92,7 +88,7 @@ def test_second_round_fills_the_open_place_and_rounds_are_capped(ws: Workspace, 
 
 def test_more_places_than_the_quota_warn_but_go_ahead(ws: Workspace, current: int) -> None:
     meeting = voting.year_end_meeting(ws, current)
-    flag = voting.open_round(ws, meeting, award_id(ws, "CO_TINH"), places=3)
+    flag = voting.open_round(ws, meeting, award_type_id(ws, "CO_TINH"), places=3)
     view = voting.round_view(ws, flag)
     assert view.places == 3 and len(view.candidates) == 4
     assert "vượt chỉ tiêu của Khối (2)" in view.quota_warning
@@ -101,7 +97,7 @@ def test_more_places_than_the_quota_warn_but_go_ahead(ws: Workspace, current: in
 def test_candidates_can_be_edited_until_counted(ws: Workspace, current: int) -> None:
     meeting = voting.year_end_meeting(ws, current)
     ranking = voting.year_end_ranking(ws, current)
-    flag = voting.open_round(ws, meeting, award_id(ws, "CO_TINH"))
+    flag = voting.open_round(ws, meeting, award_type_id(ws, "CO_TINH"))
     chosen = [ranking[4].unit_id, ranking[0].unit_id]
     voting.set_candidates(ws, flag, chosen)
     assert [c.unit_id for c in voting.round_view(ws, flag).candidates] == chosen
@@ -119,6 +115,6 @@ def test_closed_years_are_read_only(ws: Workspace) -> None:
     with pytest.raises(ChangeRefused, match="đã khóa sổ"):
         voting.set_attendance(ws, meeting, unit, present=False)
     with pytest.raises(ChangeRefused, match="đã khóa sổ"):
-        voting.open_round(ws, meeting, award_id(ws, "CO_CP"))
+        voting.open_round(ws, meeting, award_type_id(ws, "CO_CP"))
     with ws.read() as s:
         assert s.scalars(select(VoteCandidate.passed)).all() == before
