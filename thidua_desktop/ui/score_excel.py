@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 from thidua_desktop.services import excel_exchange, score_import
 
@@ -24,7 +24,7 @@ from .progress import with_progress
 LAST_FOLDER_KEY = "excel/last_folder"
 
 
-class ScoreExcelActions(QToolButton):
+class ScoreExcelActions(QPushButton):
     """A "Excel" button with the three actions; `period` answers the period shown (or None)."""
 
     def __init__(self, bridge: WorkspaceBridge, settings: QSettings, period: Callable[[], tuple[int, str] | None],
@@ -34,9 +34,8 @@ class ScoreExcelActions(QToolButton):
         self.settings = settings
         self.period = period
         self.setObjectName("excel_actions")
-        self.setText("Excel")
+        self.setText("Trao đổi Excel")
         self.setToolTip("Trao đổi bảng tự chấm với các đơn vị qua tệp Excel")
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self)
         self.templates_action = menu.addAction("Gửi mẫu tự chấm cho các đơn vị…", self.write_templates)
         self.import_action = menu.addAction("Nhập bảng tự chấm các đơn vị gửi lại…", self.import_sheets)
