@@ -183,7 +183,6 @@ def update_commendation(ws: Workspace, commendation_id: int, fields: Commendatio
         for key in ("year", "award_type_id", "unit_id", "person_id", "recipient_name", "recipient_detail",
                     "decision_number", "decision_date", "issuer", "golden_book_no", "achievement", "note"):
             setattr(row, key, getattr(new, key))
-        s.expunge(new)
 
     ws.change("Sửa khen thưởng trong sổ", do)
 
