@@ -67,3 +67,18 @@ def finish_year_end(ws: Workspace, year_id: int) -> None:
     """Everything of the closing checklist except electing next year's leader."""
     lock_year_end(ws, year_id)
     issue_minutes(ws, hold_year_end_meeting(ws, year_id))
+
+
+def ready_to_hand_over(ws: Workspace, year: int, *, leader_unit_id: int | None = None) -> int:
+    """Finish `year`, open the next one with a new leader (another member unless given), close `year`."""
+    from thidua_desktop.domain.enums import MemberRole
+    from thidua_desktop.services.year_close import close_year, open_next_year
+    from thidua_desktop.services.years import members, year_id_of
+
+    year_id = year_id_of(ws, year)
+    finish_year_end(ws, year_id)
+    if leader_unit_id is None:
+        leader_unit_id = next(m.unit_id for m in members(ws, year_id) if m.role is MemberRole.THANH_VIEN)
+    open_next_year(ws, year_id, leader_unit_id=leader_unit_id)
+    close_year(ws, year_id)
+    return year_id
