@@ -95,14 +95,14 @@ _A4_FIELDS: dict[str, FieldBox] = {
     "issuer_title": FieldBox(30, 54, 237, 10, 16, bold=True, colour=RED),
     "verb": FieldBox(60, 64, 177, 8, 15, bold=True),
     "award_name": FieldBox(40, 72, 217, 17, 42, bold=True, colour=RED),
-    "recipient": FieldBox(30, 90, 237, 14, 24, bold=True),
-    "detail": FieldBox(30, 104, 237, 9, 15, italic=True),
-    "achievement": FieldBox(34, 113, 229, 24, 15),
-    "decision": FieldBox(22, 170, 120, 6.5, 12, bold=True, italic=True, align="left"),
-    "golden_book": FieldBox(22, 176.5, 120, 6.5, 12, bold=True, italic=True, align="left"),
-    "place_date": FieldBox(152, 140, 125, 7, 13, bold=True, italic=True),
-    "signer_title": FieldBox(152, 147, 125, 13, 13, bold=True),
-    "signer_name": FieldBox(152, 183, 125, 8, 14, bold=True),
+    "recipient": FieldBox(30, 89, 237, 14, 24, bold=True),
+    "detail": FieldBox(30, 103, 237, 10, 15, italic=True),
+    "achievement": FieldBox(34, 113.5, 229, 25.5, 15),
+    "decision": FieldBox(22, 171, 120, 6.5, 12, bold=True, italic=True, align="left"),
+    "golden_book": FieldBox(22, 177.5, 120, 6.5, 12, bold=True, italic=True, align="left"),
+    "place_date": FieldBox(152, 142, 125, 7, 13, bold=True, italic=True),
+    "signer_title": FieldBox(152, 149, 125, 13, 13, bold=True),
+    "signer_name": FieldBox(152, 184, 125, 8, 14, bold=True),
 }
 # Fonts that must not shrink below what can be read from a stage.
 _MIN_SIZES = {"recipient": 11.0, "award_name": 20.0, "achievement": 8.0}
