@@ -78,6 +78,27 @@ def is_stale(info: LockInfo | None) -> bool:
     return info is not None and info.host == socket.gethostname() and not _pid_alive(info.pid)
 
 
+def _link_new(source: Path, dest: Path) -> None:
+    """Give `source`'s content the name `dest` only if `dest` does not exist (FileExistsError).
+
+    A hard link does it atomically; where the file system has none (FAT on a USB stick), the
+    content is copied into a file created exclusively, which leaves a short window instead.
+    """
+    try:
+        os.link(source, dest)
+        return
+    except FileExistsError:
+        raise
+    except OSError:
+        pass
+    fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        os.write(fd, source.read_bytes())
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 class WorkbookLock:
     """Held while a workbook is open for editing; released (deleted) on close."""
 
@@ -93,21 +114,27 @@ class WorkbookLock:
 
         A stale lock of this PC is taken over silently; another PC's lock only when the
         user says so (take_over), because we cannot tell whether that PC is still editing.
-        PermissionError / OSError propagate: the caller treats them as a read-only location.
+        The lock appears whole or not at all (written under a temporary name, then linked or
+        renamed into place), so a crash mid-acquire never leaves an empty lock nobody can
+        name. PermissionError / OSError propagate: the caller treats them as a read-only location.
         """
-        payload = json.dumps(asdict(self.info), ensure_ascii=False).encode("utf-8")
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         try:
-            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        except FileExistsError:
-            holder = read_lock(self.workbook)
-            if not (take_over or is_stale(holder)):
-                raise LockHeld(holder) from None
-            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        try:
-            os.write(fd, payload)
+            os.write(fd, json.dumps(asdict(self.info), ensure_ascii=False).encode("utf-8"))
             os.fsync(fd)
         finally:
             os.close(fd)
+        try:
+            try:
+                _link_new(tmp, self.path)
+            except FileExistsError:
+                holder = read_lock(self.workbook)
+                if not (take_over or is_stale(holder)):
+                    raise LockHeld(holder) from None
+                os.replace(tmp, self.path)
+        finally:
+            tmp.unlink(missing_ok=True)
 
     def release(self) -> None:
         """Delete the lock if it is still ours (someone may have taken it over)."""
