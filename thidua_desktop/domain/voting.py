@@ -8,7 +8,7 @@ Pure data in, pure data out: the service stores the outcome, the minutes print i
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -375,10 +375,3 @@ def quota_warning(award_name: str, count: int, limit: int | None) -> str | None:
     return (f"Số đề nghị {award_name} ({count}) vượt chỉ tiêu của Khối ({limit}). Chương trình vẫn ghi nhận; "
             "đề nghị kiểm tra lại trước khi trình.")
 
-
-def passed_keys(results: Iterable[RoundResult]) -> list[Hashable]:
-    """Everyone who passed in any of the rounds, in round then place order."""
-    keys: list[Hashable] = []
-    for result in results:
-        keys.extend(c.key for c in sorted(result.passed, key=lambda c: c.place or 0) if c.key not in keys)
-    return keys
