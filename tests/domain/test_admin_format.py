@@ -15,3 +15,15 @@ def test_number_and_symbol() -> None:
     assert number_text(5, "BB", "KTĐ") == "05/BB-KTĐ"
     assert number_text(123, "TTr", "vptu") == "123/TTr-VPTU"
     assert symbol_suffix("BC", None) == "BC"
+
+
+def test_signing_title_drops_the_unit_name_from_the_post() -> None:
+    from thidua_desktop.domain.admin_format import signing_title
+
+    assert signing_title("Trưởng Ban Tổ chức Tỉnh ủy", "Ban Tổ chức Tỉnh ủy") == "Trưởng Ban"
+    assert signing_title("Chánh Văn phòng Tỉnh ủy", "Văn phòng Tỉnh ủy") == "Chánh Văn phòng"
+    assert signing_title("Bí thư Đảng ủy Khối các Cơ quan và Doanh nghiệp tỉnh",
+                         "Đảng ủy Khối các Cơ quan và Doanh nghiệp tỉnh") == "Bí thư"
+    assert signing_title("Tổng Biên tập Báo Lai Châu", "Báo Lai Châu") == "Tổng Biên tập"
+    assert signing_title("Giám đốc", "Sở Tư pháp") == "Giám đốc"
+    assert signing_title("Chủ tịch", "Hội Nông dân") == "Chủ tịch"

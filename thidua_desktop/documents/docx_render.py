@@ -219,15 +219,18 @@ class _Writer:
 
     def _signer(self, cell, s: Signer) -> None:  # noqa: ANN001
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
+        self._signer_head(cell, s)
+        spacer = self.para("", container=cell)
+        spacer.paragraph_format.space_after = Mm(L.SIGNATURE_SPACE_MM - 6)
+        if s.name:
+            self.para(s.name, container=cell, size=L.SIGNER, bold=True, after=12)
+
+    def _signer_head(self, cell, s: Signer) -> None:  # noqa: ANN001
         if s.prefix:
             self.para(s.prefix.upper(), container=cell, size=L.SIGNER, bold=True)
         self.para(s.title.upper(), container=cell, size=L.SIGNER, bold=True)
         if s.note:
             self.para(s.note, container=cell, size=L.SIGNER - 1, italic=True)
-        spacer = self.para("", container=cell)
-        spacer.paragraph_format.space_after = Mm(L.SIGNATURE_SPACE_MM - 6)
-        if s.name:
-            self.para(s.name, container=cell, size=L.SIGNER, bold=True, after=12)
 
     def _recipients(self, cell, lines: tuple[str, ...]) -> None:  # noqa: ANN001
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
@@ -246,13 +249,20 @@ class _Writer:
             self._signer(right, sig.signers[0])
             return
         n = max(1, sig.per_row)
-        rows = (len(sig.signers) + n - 1) // n
-        table = self.word.add_table(rows=rows, cols=n)
+        groups = [sig.signers[i:i + n] for i in range(0, len(sig.signers), n)]
+        table = self.word.add_table(rows=2 * len(groups), cols=n)
         _no_borders(table)
-        for i, s in enumerate(sig.signers):
-            cell = self._cell(table.cell(i // n, i % n), self.width_mm / n)
-            self._signer(cell, s)
-            table.rows[i // n]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for g, group in enumerate(groups):
+            for c, s in enumerate(group):
+                head = self._cell(table.cell(2 * g, c), self.width_mm / n)
+                head.paragraphs[0]._p.getparent().remove(head.paragraphs[0]._p)
+                self._signer_head(head, s)
+                self.para("", container=head).paragraph_format.space_after = Mm(L.SIGNATURE_SPACE_MM - 6)
+                name = self._cell(table.cell(2 * g + 1, c), self.width_mm / n)
+                name.paragraphs[0]._p.getparent().remove(name.paragraphs[0]._p)
+                self.para(s.name or "", container=name, size=L.SIGNER, bold=True, after=12)
+            for r in (2 * g, 2 * g + 1):
+                table.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         if sig.recipients:
             self.para("Nơi nhận:", size=L.RECIPIENTS_LABEL, bold=True, italic=True, align="left")
             for line in sig.recipients:

@@ -64,7 +64,7 @@ def _style(size: float, *, bold: bool = False, italic: bool = False, align: str 
 class _Rule(Flowable):
     """A solid line of a given width, centred in the space it is given."""
 
-    def __init__(self, width: float, *, space_before: float = 1, space_after: float = 3) -> None:
+    def __init__(self, width: float, *, space_before: float = 4, space_after: float = 3) -> None:
         super().__init__()
         self.rule_width, self.before, self.after = width, space_before, space_after
 
@@ -125,7 +125,7 @@ class _Renderer:
         parts: list[Flowable] = [Paragraph(pdf_text(t.kind.upper()), _style(L.TITLE, bold=True))]
         if t.summary:
             parts.append(Paragraph(pdf_text(t.summary), _style(L.TITLE, bold=True)))
-        parts += [_Rule(L.TITLE_RULE_MM * MM, space_before=2, space_after=2), RLSpacer(1, 3 * MM)]
+        parts += [_Rule(L.TITLE_RULE_MM * MM), RLSpacer(1, 3 * MM)]
         self.story.append(KeepTogether(parts))
 
     def kinh_gui(self, k: KinhGui) -> None:
@@ -180,17 +180,21 @@ class _Renderer:
             self.story.append(Paragraph(pdf_text(t.caption), _style(L.BODY, bold=True, align="left", after=4)))
         self.story += [table, RLSpacer(1, 4 * MM)]
 
-    def _signer(self, s: Signer) -> list[Flowable]:
+    def _signer_head(self, s: Signer) -> list[Flowable]:
         out: list[Flowable] = []
         if s.prefix:
             out.append(Paragraph(pdf_text(s.prefix.upper()), _style(L.SIGNER, bold=True)))
         out.append(Paragraph(pdf_text(s.title.upper()), _style(L.SIGNER, bold=True)))
         if s.note:
             out.append(Paragraph(pdf_text(s.note), _style(L.SIGNER - 1, italic=True)))
-        out.append(RLSpacer(1, L.SIGNATURE_SPACE_MM * MM))
-        if s.name:
-            out.append(Paragraph(pdf_text(s.name), _style(L.SIGNER, bold=True)))
         return out
+
+    @staticmethod
+    def _signer_name(s: Signer) -> Flowable | str:
+        return Paragraph(pdf_text(s.name), _style(L.SIGNER, bold=True)) if s.name else ""
+
+    def _signer(self, s: Signer) -> list[Flowable]:
+        return [*self._signer_head(s), RLSpacer(1, L.SIGNATURE_SPACE_MM * MM), self._signer_name(s) or RLSpacer(1, 1)]
 
     def _recipients(self, lines: tuple[str, ...]) -> list[Flowable]:
         out: list[Flowable] = [Paragraph("Nơi nhận:", _style(L.RECIPIENTS_LABEL, bold=True, italic=True,
@@ -213,10 +217,14 @@ class _Renderer:
         n = max(1, sig.per_row)
         width = self.width / n
         for start in range(0, len(sig.signers), n):
-            row = [self._signer(s) for s in sig.signers[start:start + n]]
-            row += [""] * (n - len(row))
-            table = RLTable([row], colWidths=[width] * n)
+            group = sig.signers[start:start + n]
+            pad = [""] * (n - len(group))
+            # heads, the room to sign, names: one table row each, so the names of a row line up
+            table = RLTable([[self._signer_head(s) for s in group] + pad, [""] * n,
+                             [self._signer_name(s) for s in group] + pad],
+                            colWidths=[width] * n, rowHeights=[None, L.SIGNATURE_SPACE_MM * MM, None])
             table.setStyle(plain)
+            table.setStyle(TableStyle([("BOTTOMPADDING", (0, 0), (-1, 1), 0)]))
             self.story.append(KeepTogether([table]))
         if sig.recipients:
             self.story.append(KeepTogether(self._recipients(sig.recipients)))
@@ -227,7 +235,7 @@ class _Renderer:
         self.story.append(Paragraph(pdf_text(a.title.upper()), _style(L.TITLE, bold=True)))
         if a.attached_to:
             self.story.append(Paragraph(pdf_text(a.attached_to), _style(L.TITLE, italic=True)))
-        self.story += [_Rule(L.TITLE_RULE_MM * MM, space_before=2, space_after=2), RLSpacer(1, 4 * MM)]
+        self.story += [_Rule(L.TITLE_RULE_MM * MM), RLSpacer(1, 4 * MM)]
 
     def page_break(self, landscape_next: bool | None) -> None:
         if landscape_next is not None and landscape_next != self.landscape:

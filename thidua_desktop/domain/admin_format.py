@@ -30,3 +30,21 @@ def symbol_suffix(type_code: str, issuer_symbol: str | None) -> str:
 def number_text(number: int, type_code: str, issuer_symbol: str | None) -> str:
     """"05/BB-KTĐ": numbers below 10 take a leading zero."""
     return f"{number:02d}/{symbol_suffix(type_code, issuer_symbol)}"
+
+
+# Nouns that name a kind of body: "Trưởng" + "Ban", "Chánh" + "Văn phòng".
+_BODY_NOUNS = ("Văn phòng", "Ủy ban", "Đảng ủy", "Chi cục", "Trung tâm", "Bệnh viện", "Ban", "Sở", "Báo", "Trường",
+               "Hội", "Cục", "Viện", "Đài", "Phòng", "Thanh tra", "Kho bạc")
+
+
+def signing_title(post: str, unit_name: str) -> str:
+    """The title under a unit's name in a signature block: the post without the unit's name,
+    "Trưởng Ban Tổ chức Tỉnh ủy" of "Ban Tổ chức Tỉnh ủy" → "Trưởng Ban", "Bí thư Đảng ủy Khối …"
+    → "Bí thư"; a post that does not end with the unit's name stays whole."""
+    if not post.casefold().endswith(unit_name.casefold()) or len(post) == len(unit_name):
+        return post
+    rest = post[: len(post) - len(unit_name)].strip()
+    if len(rest.split()) == 1:
+        noun = next((n for n in _BODY_NOUNS if unit_name.casefold().startswith(n.casefold() + " ")), None)
+        return f"{rest} {noun}" if noun else post
+    return rest

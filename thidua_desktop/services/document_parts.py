@@ -41,7 +41,7 @@ def score_table(results: PeriodResults, *, caption: str | None = None) -> Table:
         sign = "+" if adjust > 0 else ""
         rows.append((str(r.rank), r.unit.name, points(r.own.total), points(appraised),
                      f"{sign}{format_points(adjust)}" if adjust else "0", points(r.agreed.total), str(r.rank)))
-    return Table((Column("STT", 0.5, "center"), Column("Đơn vị", 4.2), Column("Tự chấm", 1, "right"),
+    return Table((Column("STT", 0.7, "center"), Column("Đơn vị", 4.2), Column("Tự chấm", 1, "right"),
                   Column("Thẩm định", 1.1, "right"), Column("Cộng/trừ", 1, "right"),
                   Column("Kết quả", 1, "right"), Column("Xếp hạng", 0.9, "center")),
                  tuple((str(i), *row[1:]) for i, row in enumerate(rows, start=1)), caption=caption)
@@ -65,7 +65,7 @@ def proposal_lines(s: Session, year_id: int) -> list[ProposalLine]:
 
 
 def proposals_table(lines: list[ProposalLine]) -> Table:
-    return Table((Column("STT", 0.5, "center"), Column("Tên tập thể, cá nhân", 4), Column("Hình thức khen thưởng", 3),
+    return Table((Column("STT", 0.7, "center"), Column("Tên tập thể, cá nhân", 4), Column("Hình thức khen thưởng", 3),
                   Column("Tổng điểm", 1, "right"), Column("Xếp hạng", 0.9, "center")),
                  tuple((str(i), x.name, x.award, x.score, x.rank) for i, x in enumerate(lines, start=1)))
 
@@ -122,7 +122,7 @@ def ballots_line(r: RoundFacts) -> str:
 
 
 def votes_table(r: RoundFacts) -> Table:
-    return Table((Column("STT", 0.5, "center"), Column("Tên đơn vị, cá nhân", 4), Column("Tổng điểm", 1, "right"),
+    return Table((Column("STT", 0.7, "center"), Column("Tên đơn vị, cá nhân", 4), Column("Tổng điểm", 1, "right"),
                   Column("Số phiếu đồng ý", 1.2, "center"),
                   Column(f"Tỷ lệ % (trên {r.denominator_words})", 1.5, "right"), Column("Kết quả", 1.1, "center")),
                  tuple((str(i), name, score, str(votes), pct, verdict(passed))

@@ -89,7 +89,7 @@ def _attendance(s: Session, meeting: Meeting) -> tuple[Table, int, int]:
         who = ", ".join(x for x in (a.representative_name, a.representative_post) if x)
         state = "Có mặt" if a.present else ("Vắng" + (f" ({a.note})" if a.note else ""))
         rows.append((str(i), names[a.unit_id], who, state))
-    table = Table((Column("STT", 0.5, "center"), Column("Đơn vị", 3.2), Column("Đại biểu dự họp", 3.6),
+    table = Table((Column("STT", 0.7, "center"), Column("Đơn vị", 3.2), Column("Đại biểu dự họp", 3.6),
                    Column("Ghi chú", 1.5, "center")), tuple(rows))
     return table, sum(a.present for a in meeting.attendance), len(meeting.attendance)
 
@@ -222,7 +222,7 @@ def ballots_plan(ws: Workspace, year_id: int, on: date | None = None) -> Plan:
             if r.round_no > 1:
                 doc.add(Para(f"(Bỏ phiếu lần {r.round_no})", italic=True, align="center", indent=False))
             doc.add(Para(fill(spec.texts.get("instruction"), values), italic=True),
-                    Table((Column("STT", 0.6, "center"), Column("Tên đơn vị, cá nhân", 6)),
+                    Table((Column("STT", 0.7, "center"), Column("Tên đơn vị, cá nhân", 6)),
                           tuple((str(k), name) for k, (name, *_rest) in enumerate(r.candidates, start=1)), size=14),
                     Spacer(6))
         return doc

@@ -31,7 +31,7 @@ from thidua_desktop.documents.model import (
     Table,
     Title,
 )
-from thidua_desktop.domain.admin_format import date_words
+from thidua_desktop.domain.admin_format import date_words, signing_title
 from thidua_desktop.domain.enums import MeetingKind, PeriodKind, ProposalStatus
 from thidua_desktop.domain.text import format_points, vi_sort_key
 
@@ -77,8 +77,8 @@ def covenant_plan(ws: Workspace, year_id: int, on: date | None = None) -> Plan:
         table_id = covenant.score_table_id or score_tables.current_table_id(s, year_id)
         names = {u.id: u.official_name for u in s.scalars(select(Unit))}
         signatories = sorted(covenant.signatories, key=lambda x: vi_sort_key(names[x.unit_id]))
-        signers = tuple(Signer(title=x.signer_post or "Thủ trưởng đơn vị", name=x.signer_name,
-                               prefix=names[x.unit_id]) for x in signatories)
+        signers = tuple(Signer(title=signing_title(x.signer_post or "Thủ trưởng đơn vị", names[x.unit_id]),
+                               name=x.signer_name, prefix=names[x.unit_id]) for x in signatories)
     view = score_tables.table_view(ws, table_id)
     values = {**facts.values(), "covenant_date": date_words(day)}
     content = [line.strip() for line in (covenant.content or "").splitlines() if line.strip()]
@@ -145,7 +145,7 @@ def registration_plan(ws: Workspace, year_id: int, on: date | None = None) -> Pl
     def render(number_text: str | None) -> Document:
         doc = Document(facts.header(spec, number_text), landscape=True, title=fill(spec.title, values))
         doc.add(Title(fill(spec.title, values), fill(spec.summary, values)), Para(fill(spec.texts.get("opening"), values)))
-        doc.add(Table((Column("STT", 0.5, "center"), Column("Đơn vị", 3), Column("Ngày nhận", 1.1, "center"),
+        doc.add(Table((Column("STT", 0.7, "center"), Column("Đơn vị", 3), Column("Ngày nhận", 1.1, "center"),
                        Column("Số văn bản", 1.2, "center"), Column("Danh hiệu, hình thức khen thưởng đăng ký", 3),
                        Column("Chỉ tiêu, nhiệm vụ", 5)),
                       tuple((str(i), r.unit_name, f"{r.received_on:%d/%m/%Y}" if r.received_on else "Chưa gửi",
@@ -347,7 +347,7 @@ def commendations_plan(ws: Workspace, year_id: int, on: date | None = None,
     def render(number_text: str | None) -> Document:
         doc = Document(facts.header(spec, number_text), landscape=True, title=fill(spec.title, values))
         doc.add(Title(fill(spec.title, values), fill(spec.summary, values)))
-        doc.add(Table((Column("STT", 0.5, "center"), Column("Tên tập thể, cá nhân", 2.6),
+        doc.add(Table((Column("STT", 0.7, "center"), Column("Tên tập thể, cá nhân", 2.6),
                        Column("Chức vụ, đơn vị", 3), Column("Hình thức khen thưởng", 2.6),
                        Column("Thành tích", 3.2), Column("Số, ngày quyết định", 1.8, "center")),
                       tuple((str(i), c.recipient_name, c.recipient_detail or "", award, c.achievement or "",
