@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from thidua_desktop.domain.admin_format import date_words
 from thidua_desktop.domain.text import nfc
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -44,13 +45,6 @@ class CertificateData:
 
     def text_of(self, name: str) -> str:
         return getattr(self, name)
-
-
-def date_words(d: date) -> str:
-    """"ngày 05 tháng 02 năm 2026": NĐ 30 writes a 0 before days under 10 and months 1 and 2."""
-    day = f"{d.day:02d}" if d.day < 10 else str(d.day)
-    month = f"{d.month:02d}" if d.month < 3 else str(d.month)
-    return f"ngày {day} tháng {month} năm {d.year}"
 
 
 def short_head_title(post: str) -> str:
