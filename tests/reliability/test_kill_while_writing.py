@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from thidua_desktop.db.lock import lock_path
 from thidua_desktop.db.models import AuditEntry, Person, Unit
-from thidua_desktop.db.workbook_file import journal_path, open_workbook
+from thidua_desktop.db.workbook_file import WorkbookError, inspect, journal_path, open_workbook
 
 ROUNDS = 60
 KILL_WITHIN_S = 0.25  # the program opens the file in ~20 ms, then commits an edit every ~6 ms
@@ -92,3 +92,37 @@ def test_sigkill_at_random_moments_loses_no_committed_edit(demo_workbook: Path, 
         server.stdout.close()
     print(f"{ROUNDS} kills, {len(committed)} edits reported committed, all found: {dict(seen)}")
     assert seen["lock left"] >= ROUNDS // 2 and seen["journal left"] >= ROUNDS // 4
+
+
+HALF_WRITE = """
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA cache_size = 10")  # small cache: pages reach the file before the commit
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("UPDATE unit SET note = 'viết dở'")
+conn.executemany("INSERT INTO person (uid, full_name, active) VALUES (?, ?, 1)", [(f"{i:032x}", "x" * 3000) for i in range(500)])
+os._exit(0)  # dies mid-transaction: the -journal stays behind, hot
+"""
+
+
+def test_an_interrupted_write_is_rolled_back_on_open_or_explained_where_it_cannot_be(demo_workbook: Path) -> None:
+    subprocess.run([sys.executable, "-c", HALF_WRITE, str(demo_workbook)], check=True)
+    assert journal_path(demo_workbook).stat().st_size > 0
+    folder = demo_workbook.parent
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(WorkbookError) as refused:
+            inspect(demo_workbook)
+        assert "còn dở một lần ghi" in refused.value.message and journal_path(demo_workbook).exists()
+    finally:
+        folder.chmod(0o755)
+    assert inspect(demo_workbook).summary.bloc_name  # rolled back by SQLite
+    assert not journal_path(demo_workbook).exists()
+    workbook = open_workbook(demo_workbook, operator="Thư ký")
+    try:
+        assert workbook.integrity_report() == ["ok"]
+        with Session(workbook.engine) as s:
+            assert "viết dở" not in s.scalars(select(Unit.note)).all()
+            assert s.scalar(select(func.count()).select_from(Person).where(Person.full_name.like("xxx%"))) == 0
+    finally:
+        workbook.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -206,3 +207,17 @@ def test_calibration_page_uses_the_profile_paper_and_offset(ws: Workspace, tmp_p
 def test_printing_nothing_is_refused(ws: Workspace, tmp_path: Path) -> None:
     with pytest.raises(ChangeRefused, match="Chưa chọn"):
         cert.print_batch(ws, [], FULL, "", tmp_path / "x.pdf")
+
+
+def test_the_layout_editor_preview_outlines_each_box_and_saves_nothing(ws: Workspace, tmp_path: Path) -> None:
+    gk = award_id(ws, "GIAY_KHEN")  # nobody in the demo has a Giấy khen: sample lines
+    layout = cert.effective_layout(ws, gk, "Canon LBP", OVERLAY)
+    moved = layout.with_field("recipient", replace(layout.fields["recipient"], y=70.0))
+    pdf = cert.preview_layout(ws, gk, moved, tmp_path / "xem.pdf")
+    text = text_of(pdf)
+    assert "Tên tập thể, cá nhân (30; 70 mm)" in text and "Tên tập thể hoặc cá nhân được khen thưởng" in text
+    assert "Số sổ vàng (22; 177.5 mm)" in text
+    bk = award_id(ws, "BK_TINH")
+    real = cert.preview_layout(ws, bk, cert.effective_layout(ws, bk), tmp_path / "bk.pdf", show_boxes=False)
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU" in text_of(real) and "(30; " not in text_of(real)
+    assert cert.list_profiles(ws) == [] and ws.undo_text is None

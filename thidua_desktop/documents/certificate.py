@@ -24,7 +24,7 @@ from thidua_desktop.domain.enums import CertificateMode
 from thidua_desktop.domain.text import nfc
 
 from .certificate_data import CertificateData
-from .certificate_layout import A4_LANDSCAPE, RED, FieldBox, Layout
+from .certificate_layout import A4_LANDSCAPE, FIELD_LABELS, RED, FieldBox, Layout
 from .fonts import font_name, initial_font
 from .text_fit import FittedText, fit_text
 
@@ -231,15 +231,31 @@ def normalise_emblem(data: bytes) -> bytes:
 # --- pages ----------------------------------------------------------------------------------------
 
 
-def draw_certificate(c: Canvas, data: CertificateData, layout: Layout) -> None:
-    """One page: on plain paper the frame, emblem and every line; on a blank only the variable fields."""
+def draw_certificate(c: Canvas, data: CertificateData, layout: Layout, *, show_boxes: bool = False) -> None:
+    """One page: on plain paper the frame, emblem and every line; on a blank only the variable fields.
+    `show_boxes` outlines and names each field's box (the layout editor's preview)."""
     c.setPageSize((layout.paper_w * mm, layout.paper_h * mm))
     if layout.mode is CertificateMode.FULL:
         c.doForm(_border_form(c, layout.paper_w, layout.paper_h, data.award_name.startswith("BẰNG KHEN")))
         _draw_emblem(c, layout)
     for name, box in layout.printed_fields().items():
+        if show_boxes:
+            _outline(c, layout, box, FIELD_LABELS[name])
         _draw_field(c, layout, box, data.text_of(name))
     c.showPage()
+
+
+def _outline(c: Canvas, layout: Layout, box: FieldBox, label: str) -> None:
+    c.saveState()
+    c.setStrokeColor(_GRID_MAJOR)
+    c.setFillColor(_GRID_MAJOR)
+    c.setLineWidth(0.4)
+    c.setDash(2, 2)
+    left, bottom = (box.x + layout.offset_x) * mm, (layout.paper_h - box.y - box.h - layout.offset_y) * mm
+    c.rect(left, bottom, box.w * mm, box.h * mm, stroke=1, fill=0)
+    c.setFont(font_name(italic=True), 5.5)
+    c.drawString(left + 1, bottom + box.h * mm + 1, f"{label} ({box.x:g}; {box.y:g} mm)")
+    c.restoreState()
 
 
 def _canvas(path: Path, title: str) -> Canvas:
@@ -251,10 +267,10 @@ def _canvas(path: Path, title: str) -> Canvas:
 
 def render_certificates(out_path: str | os.PathLike[str], pages: Iterable[tuple[CertificateData, Layout]],
                         total: int, *, progress: Progress | None = None, cancelled: Cancelled | None = None,
-                        title: str = "Giấy khen, bằng khen") -> bool:
+                        title: str = "Giấy khen, bằng khen", show_boxes: bool = False) -> bool:
     """Write one PDF, one page per certificate; False (and no file) when `cancelled()` said so."""
     with _binary_streams():
-        return _render(Path(out_path), pages, total, progress, cancelled, title)
+        return _render(Path(out_path), pages, total, progress, cancelled, title, show_boxes)
 
 
 @contextmanager
@@ -272,7 +288,7 @@ def _binary_streams():
 
 
 def _render(out: Path, pages: Iterable[tuple[CertificateData, Layout]], total: int, progress: Progress | None,
-            cancelled: Cancelled | None, title: str) -> bool:
+            cancelled: Cancelled | None, title: str, show_boxes: bool) -> bool:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".pdf.tmp", dir=out.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -283,7 +299,7 @@ def _render(out: Path, pages: Iterable[tuple[CertificateData, Layout]], total: i
             if cancelled is not None and cancelled():
                 tmp.unlink(missing_ok=True)
                 return False
-            draw_certificate(c, data, layout)
+            draw_certificate(c, data, layout, show_boxes=show_boxes)
             done += 1
             if progress is not None:
                 progress(done, total)

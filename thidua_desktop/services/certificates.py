@@ -363,6 +363,36 @@ def print_batch(ws: Workspace, commendation_ids: Sequence[int], mode: Certificat
     return BatchResult(out, len(items))
 
 
+def preview_layout(ws: Workspace, award_type_id: int, layout: Layout, out_path: str | os.PathLike[str], *,
+                   commendation_id: int | None = None, show_boxes: bool = True) -> Path:
+    """One page with a layout as edited (saved or not), filled with a commendation of this award
+    (the given one, else the latest in the register), each box outlined and named."""
+    from thidua_desktop.documents.certificate import render_certificates
+
+    with ws.read() as s:
+        if commendation_id is None:
+            commendation_id = s.scalar(select(Commendation.id).where(Commendation.award_type_id == award_type_id)
+                                       .order_by(Commendation.year.desc(), Commendation.id).limit(1))
+        data = _load(s, [commendation_id])[0][1] if commendation_id is not None else _sample(_award(s, award_type_id))
+    out = Path(out_path)
+    render_certificates(out, [(data, layout)], 1, title="Xem trước mẫu in", show_boxes=show_boxes)
+    return out
+
+
+def _sample(award: AwardType) -> CertificateData:
+    """Lines for an award nobody has received yet, so the layout can still be seen."""
+    verb, name = award_heading(award.name, award.category is AwardCategory.TITLE)
+    issuer = nfc(award.decided_by or "Chủ tịch Ủy ban nhân dân tỉnh")
+    today = date.today()
+    return CertificateData(issuer_title=issuer.upper(), verb=verb, award_name=name,
+                           recipient="Tên tập thể hoặc cá nhân được khen thưởng",
+                           detail="Chức vụ, đơn vị công tác (cá nhân) hoặc cơ quan cấp trên (tập thể)",
+                           achievement="Đã có thành tích xuất sắc trong phong trào thi đua năm " + str(today.year - 1),
+                           decision=decision_line(None, None), golden_book=golden_book_line(None),
+                           place_date=place_date_line(None, None), signer_title=signer_title(issuer, None),
+                           signer_name="Họ và tên người ký")
+
+
 def print_calibration(ws: Workspace, award_type_id: int, printer_name: str,
                       out_path: str | os.PathLike[str]) -> Path:
     """The calibration page on the paper of this award's blank, with the printer's current offset."""
