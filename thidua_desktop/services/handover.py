@@ -12,7 +12,6 @@ engine: the years, the records of each kind, and the fingerprint in groups of fo
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sqlite3
 import unicodedata
@@ -26,12 +25,13 @@ from sqlalchemy.orm import Session
 from thidua_desktop.db.connection import connect
 from thidua_desktop.db.handover_mark import HandoverMark, fingerprint_groups
 from thidua_desktop.db.identity import FILE_SUFFIX
-from thidua_desktop.db.models import Bloc, EmulationYear, Handover, Membership, Unit, WorkbookMeta, utc_now
+from thidua_desktop.db.models import Bloc, EmulationYear, Handover, Unit, WorkbookMeta, utc_now
 from thidua_desktop.db.summary import COUNTED_TABLES, read_summary
 from thidua_desktop.db.workbook_file import WorkbookError, inspect
-from thidua_desktop.domain.enums import MemberRole, YearState
+from thidua_desktop.domain.enums import YearState
 from thidua_desktop.domain.text import clean
 
+from .issuing import leader_unit, sha256_of
 from .workspace import ChangeRefused, Workspace
 
 _FORBIDDEN = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')
@@ -66,14 +66,6 @@ def handover_file_name(bloc_name: str, year: int) -> str:
     return safe_file_name(f"{bloc_name} - bàn giao {year}") + FILE_SUFFIX
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def normalise_fingerprint(text: str) -> str:
     """A fingerprint as typed or pasted from the minutes: spaces, dashes and case ignored."""
     return re.sub(r"[\s\-–—.:_]+", "", unicodedata.normalize("NFKC", text or "")).lower()
@@ -97,10 +89,7 @@ class HandoverPlan:
 
 
 def _leader(s: Session, year_id: int | None) -> Unit | None:
-    if year_id is None:
-        return None
-    return s.scalars(select(Unit).join(Membership, Membership.unit_id == Unit.id)
-                     .where(Membership.year_id == year_id, Membership.role == MemberRole.TRUONG)).first()
+    return leader_unit(s, year_id) if year_id is not None else None
 
 
 def handover_plan(ws: Workspace, year_id: int) -> HandoverPlan:
@@ -204,7 +193,7 @@ def hand_over(ws: Workspace, year_id: int, dest: Path, *, note: str | None = Non
             raise HandoverError(f"Không ghi được bản bàn giao vào “{dest}”: ổ đĩa đầy, không có quyền ghi "
                                 "hoặc ổ USB bị rút ra. Sổ đang mở không bị thay đổi.", str(exc)) from exc
         years, counts = _check_copy(dest)
-        sha = file_sha256(dest)
+        sha = sha256_of(dest)
     except BaseException:
         ws.undo()  # the handover did not happen: the original keeps no trace of it
         raise

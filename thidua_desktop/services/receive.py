@@ -32,7 +32,8 @@ from thidua_desktop.db.summary import read_summary
 from thidua_desktop.db.workbook_file import Inspection, WorkbookError, inspect
 from thidua_desktop.domain.enums import YearState
 
-from .handover import file_sha256, normalise_fingerprint
+from .handover import normalise_fingerprint
+from .issuing import sha256_of
 from .workspace import Workspace
 
 RECEIVED_FOLDER = "Sổ nhận bàn giao"
@@ -142,7 +143,7 @@ def _copy_hashed(source: Path, folder: Path) -> tuple[Path, str]:
             out.flush()
             os.fsync(out.fileno())
         sha = digest.hexdigest()
-        if file_sha256(tmp) != sha:
+        if sha256_of(tmp) != sha:
             raise OSError("bản chép trên máy khác tệp gốc")
         target = _free_name(folder, source.name)
         os.replace(tmp, target)
@@ -174,7 +175,7 @@ def receive(source: Path, *, fingerprint: str | None = None, expected: Expected 
         if copied:
             working, sha = _copy_hashed(source, local_folder or received_folder())
         else:
-            sha = file_sha256(source)
+            sha = sha256_of(source)
     except FileNotFoundError:
         raise ReceiveError(ReceiveProblem.UNUSABLE, f"Không tìm thấy tệp “{source.name}”. Ổ USB có thể đã "
                            "bị rút ra hoặc tệp đã bị di chuyển.") from None
