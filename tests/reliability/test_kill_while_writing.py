@@ -100,7 +100,8 @@ conn = sqlite3.connect(sys.argv[1], isolation_level=None)
 conn.execute("PRAGMA cache_size = 10")  # small cache: pages reach the file before the commit
 conn.execute("BEGIN IMMEDIATE")
 conn.execute("UPDATE unit SET note = 'viết dở'")
-conn.executemany("INSERT INTO person (uid, full_name, active) VALUES (?, ?, 1)", [(f"{i:032x}", "x" * 3000) for i in range(500)])
+rows = [(f"{i:032x}", "x" * 3000) for i in range(500)]
+conn.executemany("INSERT INTO person (uid, full_name, active) VALUES (?, ?, 1)", rows)
 os._exit(0)  # dies mid-transaction: the -journal stays behind, hot
 """
 

@@ -4,11 +4,10 @@ what each changed, and merge writes a third file holding the user's picks."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
 from sqlalchemy import select
@@ -18,9 +17,6 @@ from thidua_desktop.db.workbook_file import create_workbook, open_workbook
 from thidua_desktop.services import units
 from thidua_desktop.services.diverged import ABSENT, DivergenceError, Side, compare, merge
 from thidua_desktop.services.workspace import Workspace
-
-T = TypeVar("T")
-
 
 @contextmanager
 def opened(path: Path, operator: str = "Thư ký") -> Iterator[Workspace]:
