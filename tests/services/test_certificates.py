@@ -221,3 +221,11 @@ def test_the_layout_editor_preview_outlines_each_box_and_saves_nothing(ws: Works
     real = cert.preview_layout(ws, bk, cert.effective_layout(ws, bk), tmp_path / "bk.pdf", show_boxes=False)
     assert "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU" in text_of(real) and "(30; " not in text_of(real)
     assert cert.list_profiles(ws) == [] and ws.undo_text is None
+
+
+def test_the_filters_offer_the_years_and_awards_of_the_register(ws: Workspace) -> None:
+    filters = cert.print_filters(ws)
+    rows = cert.commendations_to_print(ws)
+    assert filters.years == sorted({r.year for r in rows}, reverse=True)
+    assert {name for _id, name in filters.awards} == {r.award_name for r in rows}
+    assert (award_id(ws, "BK_TINH"), "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh") in filters.awards

@@ -95,7 +95,7 @@ def _draw_field(c: Canvas, layout: Layout, box: FieldBox, text: str) -> None:
 def _border_form(c: Canvas, w: float, h: float, bang_khen: bool) -> str:
     """Draw the frame once per paper size as a reusable form (500 pages share one copy)."""
     name = f"frame_{int(w * 10)}_{int(h * 10)}_{int(bang_khen)}"
-    if c._doc.hasForm(name):  # noqa: SLF001 - reportlab has no public "has form"
+    if c.hasForm(name):
         return name
     s = min(w / A4_LANDSCAPE[0], h / A4_LANDSCAPE[1])
     main = DEEP_RED if bang_khen else HexColor("#1d4e89")
@@ -198,7 +198,7 @@ def _draw_emblem(c: Canvas, layout: Layout) -> None:
                     preserveAspectRatio=True, anchor="c", mask="auto")
     else:
         name = f"emblem_{int(size * 100)}"
-        if not c._doc.hasForm(name):  # noqa: SLF001 - drawn once per document and size, then reused
+        if not c.hasForm(name):  # drawn once per document and size, then reused
             c.beginForm(name)
             _draw_default_emblem(c, size / 2, size / 2, size / 2)
             c.endForm()

@@ -89,6 +89,22 @@ def commendations_to_print(ws: Workspace, *, year: int | None = None, award_type
                                         vi_sort_key(r.recipient_name)))
 
 
+@dataclass(frozen=True, slots=True)
+class PrintFilters:
+    """What the print list's filters offer: years and awards that have commendations."""
+
+    years: list[int]
+    awards: list[tuple[int, str]]  # (award_type_id, name), in catalogue order
+
+
+def print_filters(ws: Workspace) -> PrintFilters:
+    with ws.read() as s:
+        years = s.scalars(select(Commendation.year).distinct().order_by(Commendation.year.desc())).all()
+        awards = s.execute(select(AwardType.id, AwardType.name).where(
+            AwardType.id.in_(select(Commendation.award_type_id))).order_by(AwardType.position, AwardType.id)).all()
+    return PrintFilters(list(years), [(i, name) for i, name in awards])
+
+
 def _salutation(person: Person | None) -> str:
     if person is None or person.gender is None:
         return ""
