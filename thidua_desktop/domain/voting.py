@@ -96,6 +96,12 @@ class VoteRules:
         least = math.floor(need) + 1 if self.threshold_strict else math.ceil(need)
         return max(least, 1)
 
+    @property
+    def summary(self) -> str:
+        """One line for a screen: "Bỏ phiếu kín; đạt khi trên 50% tổng số đơn vị thành viên; tối đa 2 vòng"."""
+        how = "Bỏ phiếu kín" if self.secret_ballot else "Biểu quyết công khai"
+        return f"{how}; đạt khi {self.threshold_text} {self.base_text}; tối đa {self.max_rounds} vòng"
+
     def sentences(self) -> list[str]:
         """The rules as the minutes state them."""
         who = self.voters.label.lower()

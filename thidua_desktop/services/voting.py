@@ -131,14 +131,20 @@ def _editable(s: Session, meeting_id: int) -> tuple[Meeting, EmulationYear]:
     return meeting, year
 
 
+def find_year_end_meeting(ws: Workspace, year_id: int) -> int | None:
+    """The year's bình xét meeting, if it has one."""
+    with ws.read() as s:
+        return s.scalars(select(Meeting.id).where(Meeting.year_id == year_id, Meeting.kind == MeetingKind.YEAR_END)
+                         .order_by(Meeting.id)).first()
+
+
 def year_end_meeting(ws: Workspace, year_id: int) -> int:
     """The year's bình xét meeting, created (every member unit marked present) if missing."""
-    with ws.read() as s:
-        found = s.scalars(select(Meeting.id).where(Meeting.year_id == year_id, Meeting.kind == MeetingKind.YEAR_END)
-                          .order_by(Meeting.id)).first()
-        year = s.get(EmulationYear, year_id)
+    found = find_year_end_meeting(ws, year_id)
     if found is not None:
         return found
+    with ws.read() as s:
+        year = s.get(EmulationYear, year_id)
     if year.state.read_only:
         raise ChangeRefused(f"Năm {year.year} đã khóa sổ, không tạo được hội nghị bình xét.")
 
