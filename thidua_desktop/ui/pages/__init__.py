@@ -11,6 +11,7 @@ def page_classes() -> list[type]:
     from .covenant_page import CovenantPage
     from .scoring_page import ScoringPage
     from .units_page import UnitsPage
+    from .voting_page import VotingPage
     from .years_page import YearsPage
 
-    return [UnitsPage, YearsPage, CovenantPage, ScoringPage, AuditPage]
+    return [UnitsPage, YearsPage, CovenantPage, ScoringPage, VotingPage, AuditPage]
