@@ -19,7 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import Table
@@ -145,6 +145,11 @@ def _load(text: str | None) -> Any:
     return json.loads(text) if text is not None else None
 
 
+ENTRY_COLUMNS = (AuditEntry.id, AuditEntry.batch, AuditEntry.at, AuditEntry.operator, AuditEntry.summary,
+                 AuditEntry.entity, AuditEntry.entity_id, AuditEntry.entity_uid, AuditEntry.action, AuditEntry.field,
+                 AuditEntry.old_value, AuditEntry.new_value)
+
+
 class _Copy:
     """One input file on a read-only session: its log, its rows by uid, ids ↔ uids."""
 
@@ -152,12 +157,19 @@ class _Copy:
         self.path = path
         self.session = session
         self.names = RecordNames(session)
-        self.entries = session.execute(select(
-            AuditEntry.id, AuditEntry.batch, AuditEntry.at, AuditEntry.operator, AuditEntry.summary,
-            AuditEntry.entity, AuditEntry.entity_id, AuditEntry.entity_uid, AuditEntry.action, AuditEntry.field,
-            AuditEntry.old_value, AuditEntry.new_value).order_by(AuditEntry.id)).all()
-        self.batches = {e.batch for e in self.entries}
+        # batch → (first id, last id): a whole log's batches without reading its values
+        self.batches: dict[str, tuple[int, int]] = {
+            batch: (first, last) for batch, first, last in session.execute(
+                select(AuditEntry.batch, func.min(AuditEntry.id), func.max(AuditEntry.id)).group_by(AuditEntry.batch))}
         self._uids: dict[str, dict[int, str]] = {}
+
+    def entries(self, batches: set[str]) -> list[Any]:
+        """The log entries of `batches`, oldest first (read from the first of them on)."""
+        if not batches:
+            return []
+        start = min(self.batches[b][0] for b in batches)
+        found = self.session.execute(select(*ENTRY_COLUMNS).where(AuditEntry.id >= start).order_by(AuditEntry.id))
+        return [e for e in found if e.batch in batches]
 
     def row(self, table: str, uid: str) -> dict[str, Any] | None:
         t = _table(table)
@@ -168,10 +180,11 @@ class _Copy:
         if table not in self._uids:
             t = _table(table)
             self._uids[table] = {i: u for i, u in self.session.execute(select(t.c.id, t.c.uid))}
-            logged = ((e.entity_id, e.entity_uid) for e in self.entries if e.entity == table)
-            for logged_id, uid in logged:  # rows deleted since are known by their last uid in the log
-                self._uids[table].setdefault(logged_id, uid)
-        return self._uids[table].get(row_id)
+        if row_id not in self._uids[table]:  # a row deleted since: its uid from the log
+            self._uids[table][row_id] = self.session.scalar(
+                select(AuditEntry.entity_uid).where(AuditEntry.entity == table, AuditEntry.entity_id == row_id)
+                .order_by(AuditEntry.id.desc()).limit(1))
+        return self._uids[table][row_id]
 
     def comparable(self, table: str, column: str, value: Any) -> Any:
         """A value as it can be compared across copies: references by the uid they point to."""
@@ -204,7 +217,7 @@ class _Touch:
     batches: list[str] = field(default_factory=list)
 
 
-def _touches(copy: _Copy, own: list) -> dict[str, _Touch]:
+def _touches(own: list[Any]) -> dict[str, _Touch]:
     touches: dict[str, _Touch] = {}
     for e in own:
         if e.entity_uid is None:
@@ -225,9 +238,9 @@ def _changed_fields(copy: _Copy, touch: _Touch, now: dict[str, Any]) -> set[str]
             and copy.comparable(touch.entity, c, old) != copy.comparable(touch.entity, c, now[c])}
 
 
-def _actions(own: list, keys_of_batch: dict[str, list[str]]) -> tuple[Action, ...]:
+def _actions(entries: list[Any], keys_of_batch: dict[str, list[str]]) -> tuple[Action, ...]:
     firsts: dict[str, Any] = {}
-    for e in own:
+    for e in entries:
         firsts.setdefault(e.batch, e)
     return tuple(Action(batch=b, at=local_time(e.at), operator=e.operator, summary=e.summary or "",
                         keys=tuple(dict.fromkeys(keys_of_batch.get(b, ())))) for b, e in firsts.items())
@@ -237,40 +250,45 @@ def _key(entity: str, uid: str, column: str | None) -> str:
     return f"{entity}:{uid}:{column or ''}"
 
 
+def _other(side: Side) -> Side:
+    return Side.B if side is Side.A else Side.A
+
+
 def _diff(copies: dict[Side, _Copy]) -> tuple[Action | None, dict[Side, tuple[Action, ...]], list[Difference]]:
+    """The common point, each side's own actions, and the differences they left."""
     a, b = copies[Side.A], copies[Side.B]
-    shared = [e for e in a.entries if e.batch in b.batches]
-    common = _actions(shared[-1:], {})[0] if shared else None
-    own = {side: [e for e in c.entries if e.batch not in copies[_other(side)].batches] for side, c in copies.items()}
-    touches = {side: _touches(copies[side], own[side]) for side in copies}
+    shared = set(a.batches) & set(b.batches)
+    last_shared = max(shared, key=lambda batch: a.batches[batch][1], default=None)
+    common = _actions(a.entries({last_shared}), {})[0] if last_shared else None
+    own = {side: c.entries(set(c.batches) - set(copies[_other(side)].batches)) for side, c in copies.items()}
+    touches = {side: _touches(own[side]) for side in copies}
     differences: list[Difference] = []
     keys_of_batch: dict[str, list[str]] = {}
     for uid in dict.fromkeys([*touches[Side.A], *touches[Side.B]]):
         touched = {side: touches[side][uid] for side in copies if uid in touches[side]}
-        entity = next(iter(touched.values())).entity
-        rows = {side: copies[side].row(entity, uid) for side in copies}
-        whole = {side for side, t in touched.items() if (t.first is not AuditAction.INSERT) != (rows[side] is not None)}
-        fields = {side: _changed_fields(copies[side], t, rows[side]) if side not in whole and rows[side] else set()
-                  for side, t in touched.items()}
-        if rows[Side.A] is None or rows[Side.B] is None:
-            found = _record_difference(copies, entity, uid, rows, touched, whole | {s for s in fields if fields[s]})
-            found = [found] if found else []
-        else:  # present in both (one added it, the other has it from a merge): compare field by field
-            for side in whole:
-                fields[side] = set(rows[side]) - HIDDEN_FIELDS
-            found = [d for column in sorted(set().union(*fields.values()))
-                     if (d := _field_difference(copies, entity, uid, column, rows, touched, fields))]
-        for d in found:
+        for d in _differences_of(copies, uid, touched):
             differences.append(d)
             for side in d.changed_in:
                 for batch in touched[side].batches:
                     keys_of_batch.setdefault(batch, []).append(d.key)
-    actions = {side: _actions(own[side], keys_of_batch) for side in copies}
-    return common, actions, differences
+    return common, {side: _actions(own[side], keys_of_batch) for side in copies}, differences
 
 
-def _other(side: Side) -> Side:
-    return Side.B if side is Side.A else Side.A
+def _differences_of(copies: dict[Side, _Copy], uid: str, touched: dict[Side, _Touch]) -> list[Difference]:
+    """How one record touched since the common point now differs between the copies: as a whole
+    (it exists in one only) or field by field."""
+    entity = next(iter(touched.values())).entity
+    rows = {side: copies[side].row(entity, uid) for side in copies}
+    whole = {side for side, t in touched.items() if (t.first is not AuditAction.INSERT) != (rows[side] is not None)}
+    fields = {side: _changed_fields(copies[side], t, rows[side]) if side not in whole and rows[side] else set()
+              for side, t in touched.items()}
+    if rows[Side.A] is None or rows[Side.B] is None:
+        found = _record_difference(copies, entity, uid, rows, touched, whole | {s for s in fields if fields[s]})
+        return [found] if found else []
+    for side in whole:  # added on one side, and present on the other through an earlier merge
+        fields[side] = set(rows[side]) - HIDDEN_FIELDS
+    return [d for column in sorted(set().union(*fields.values()))
+            if (d := _field_difference(copies, entity, uid, column, rows, touched, fields))]
 
 
 def _record_difference(copies: dict[Side, _Copy], entity: str, uid: str, rows: dict[Side, dict | None],
