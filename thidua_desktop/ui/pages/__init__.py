@@ -9,9 +9,11 @@ from __future__ import annotations
 def page_classes() -> list[type]:
     from .audit_page import AuditPage
     from .covenant_page import CovenantPage
+    from .register_page import RegisterPage
     from .scoring_page import ScoringPage
     from .units_page import UnitsPage
     from .voting_page import VotingPage
+    from .year_end_page import YearEndPage
     from .years_page import YearsPage
 
-    return [UnitsPage, YearsPage, CovenantPage, ScoringPage, VotingPage, AuditPage]
+    return [UnitsPage, YearsPage, CovenantPage, ScoringPage, VotingPage, RegisterPage, YearEndPage, AuditPage]
