@@ -4,91 +4,20 @@ what each changed, and merge writes a third file holding the user's picks."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from diverged_copies import Parted, make_parted, opened
 from sqlalchemy import select
 
-from thidua_desktop.db.models import Person, Unit
-from thidua_desktop.db.workbook_file import create_workbook, open_workbook
-from thidua_desktop.services import units
+from thidua_desktop.db.models import AuditEntry, Person, Unit
+from thidua_desktop.db.workbook_file import create_workbook
 from thidua_desktop.services.diverged import ABSENT, DivergenceError, Side, compare, merge
-from thidua_desktop.services.workspace import Workspace
-
-@contextmanager
-def opened(path: Path, operator: str = "Thư ký") -> Iterator[Workspace]:
-    ws = Workspace(open_workbook(path, operator=operator), operator)
-    try:
-        yield ws
-    finally:
-        ws.close()
-
-
-def unit_id(ws: Workspace, name_part: str) -> int:
-    with ws.read() as s:
-        return s.scalars(select(Unit.id).where(Unit.official_name.contains(name_part))).one()
-
-
-def person_id(ws: Workspace, full_name: str) -> int:
-    with ws.read() as s:
-        return s.scalars(select(Person.id).where(Person.full_name == full_name)).one()
-
-
-def delete_person(ws: Workspace, full_name: str) -> None:
-    pid = person_id(ws, full_name)
-    ws.change(f"Xóa cá nhân {full_name}", lambda s: s.delete(s.get(Person, pid)))
-
-
-def uid_of(ws: Workspace, model: type, **where: str) -> str:
-    with ws.read() as s:
-        return s.scalars(select(model.uid).filter_by(**where)).one()
-
-
-@dataclass
-class Parted:
-    a: Path
-    b: Path
-    uid: dict[str, str]  # what the test calls a record → its uid (the same in both copies)
 
 
 @pytest.fixture
 def parted(demo_workbook: Path, tmp_path: Path) -> Parted:
-    """The demo, two people added, copied to a USB stick (b), then edited on both sides."""
-    uid: dict[str, str] = {}
-    with opened(demo_workbook) as ws:
-        names = [u.official_name for u in units.list_units(ws)][:5]
-        units.add_person(ws, unit_id(ws, names[0]), "Nguyễn Văn Chung", post="Chánh Văn phòng")
-        units.add_person(ws, unit_id(ws, names[0]), "Lê Thị Xóa", post="Phó Chánh Văn phòng")
-        for i, name in enumerate(names, 1):
-            uid[f"u{i}"] = uid_of(ws, Unit, official_name=name)
-        uid["Chung"] = uid_of(ws, Person, full_name="Nguyễn Văn Chung")
-        uid["Xóa"] = uid_of(ws, Person, full_name="Lê Thị Xóa")
-    a, b = tmp_path / "Sổ của Trưởng khối cũ.thidua", tmp_path / "Bản trên USB.thidua"
-    demo_workbook.rename(a)
-    shutil.copyfile(a, b)
-    u1, u2, u3, u4, u5 = names
-    with opened(a, "Trưởng khối cũ") as ws:
-        units.update_unit(ws, unit_id(ws, u1), phone="0213 3876 111")
-        units.update_unit(ws, unit_id(ws, u2), phone="0213 3876 222")  # conflicts with B
-        units.update_unit(ws, unit_id(ws, u4), email="vanphong@laichau.gov.vn")  # the same on both sides
-        units.update_unit(ws, unit_id(ws, u5), note="Sửa rồi hoàn tác")
-        ws.undo()
-        units.add_unit(ws, "Sở Khoa học và Công nghệ tỉnh Lai Châu")
-        delete_person(ws, "Nguyễn Văn Chung")
-        uid["KHCN"] = uid_of(ws, Unit, official_name="Sở Khoa học và Công nghệ tỉnh Lai Châu")
-    with opened(b, "Trưởng khối mới") as ws:
-        units.update_unit(ws, unit_id(ws, u3), address="Số 1, đường Trần Hưng Đạo")
-        units.update_unit(ws, unit_id(ws, u2), phone="0213 3876 999")
-        units.update_unit(ws, unit_id(ws, u4), email="vanphong@laichau.gov.vn")
-        new_unit = units.add_unit(ws, "Sở Ngoại vụ tỉnh Lai Châu")  # takes the same id as A's new unit
-        units.add_person(ws, new_unit, "Trần Thị Bình", post="Giám đốc Sở")
-        delete_person(ws, "Lê Thị Xóa")
-        uid["Ngoại vụ"] = uid_of(ws, Unit, official_name="Sở Ngoại vụ tỉnh Lai Châu")
-        uid["Bình"] = uid_of(ws, Person, full_name="Trần Thị Bình")
-    return Parted(a, b, uid)
+    return make_parted(demo_workbook, tmp_path)
 
 
 def test_compare_lists_exactly_what_each_copy_changed(parted: Parted) -> None:
@@ -142,8 +71,6 @@ def test_merge_writes_a_new_file_with_the_picks(parted: Parted, tmp_path: Path) 
         assert people[u["Bình"]].unit_id == by_uid[u["Ngoại vụ"]].id  # re-pointed by uid
         assert u["Chung"] in people and u["Xóa"] in people
         assert ws.workbook.integrity_report() == ["ok"]
-        from thidua_desktop.db.models import AuditEntry
-
         merge_rows = s.scalars(select(AuditEntry).where(AuditEntry.summary.like("Gộp hai bản sao%"))).all()
         assert {(r.entity, r.action.value, r.field) for r in merge_rows} >= {
             ("unit", "insert", None), ("person", "insert", None), ("unit", "update", "phone"),
