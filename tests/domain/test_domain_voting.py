@@ -74,7 +74,10 @@ def test_tie_on_votes_is_broken_by_total_then_the_configured_order() -> None:
                   Candidate("b", "Tam Đường", Decimal(90), penalty=Decimal(0))]
     result = count_round(RULES, 1, tally({"a": 5, "b": 5}), same_total)
     assert [c.name for c in result.passed] == ["Tam Đường"]
-    assert "nhờ ít điểm trừ hơn (0 so với 2)" in result.candidates[1].explanation
+    assert result.candidates[1].explanation == (
+        "Đạt: 5/8 phiếu (62,5% tổng số đơn vị thành viên), trên 50%; xếp thứ 1; bằng 5 phiếu với Phong Thổ; "
+        "bằng điểm với Phong Thổ (90); xếp trên nhờ ít điểm trừ hơn (0 so với 2).")
+    assert "ngoài 1 suất" in result.candidates[0].explanation
 
 
 def test_an_unbroken_tie_at_the_last_place_goes_to_a_second_round_then_to_the_leaders() -> None:

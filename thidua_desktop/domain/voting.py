@@ -331,11 +331,15 @@ def _order(reached: list[Candidate], votes: Mapping[Hashable, int], tie_breaks: 
             position_blocks.setdefault(row.position, []).append(entries[row.key])
         for row in ranking.rows:
             others = ", ".join(p.name for p in group if p.key != row.key)
-            detail = row.explanation.rstrip(".") if row.explanation else _by_total(row.key, group)
+            detail = _lower_first(row.explanation.rstrip(".")) if row.explanation else _by_total(row.key, group)
             notes[row.key] = f"bằng {v} phiếu với {others}; {detail}"
             ordered.append(entries[row.key])
         blocks.extend(position_blocks[p] for p in sorted(position_blocks))
     return ordered, notes, blocks
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _by_total(key: Hashable, group: list[Candidate]) -> str:

@@ -417,14 +417,20 @@ def rounds(ws: Workspace, meeting_id: int) -> list[RoundView]:
         ids = s.scalars(select(VoteRound.id).join(AwardType, AwardType.id == VoteRound.award_type_id)
                         .where(VoteRound.meeting_id == meeting_id)
                         .order_by(AwardType.position, VoteRound.round_no)).all()
-    return [round_view(ws, i) for i in ids]
+        year_id = s.get(Meeting, meeting_id).year_id
+    ranking = _ranking_or_empty(ws, year_id) if ids else {}  # once for all the rounds
+    return [_round_view(ws, i, ranking) for i in ids]
 
 
 def round_view(ws: Workspace, round_id: int) -> RoundView:
     with ws.read() as s:
         year_id = s.scalar(select(Meeting.year_id).join(VoteRound, VoteRound.meeting_id == Meeting.id)
                            .where(VoteRound.id == round_id))
-    ranking = _ranking_or_empty(ws, year_id)  # before the session: each session holds the file's lock
+    return _round_view(ws, round_id, _ranking_or_empty(ws, year_id))
+
+
+def _round_view(ws: Workspace, round_id: int, ranking: Mapping[int, RankedUnit]) -> RoundView:
+    """The ranking is read before the session: each session holds the file's lock."""
     with ws.read() as s:
         row = s.get(VoteRound, round_id)
         meeting = s.get(Meeting, row.meeting_id)
