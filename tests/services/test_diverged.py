@@ -4,6 +4,8 @@ what each changed, and merge writes a third file holding the user's picks."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -113,3 +115,27 @@ def test_identical_copies_have_not_diverged(parted: Parted, tmp_path: Path) -> N
     shutil.copyfile(parted.a, twin)
     d = compare(parted.a, twin)
     assert not d.diverged and d.actions_a == d.actions_b == ()
+
+
+def test_merge_starts_from_the_copy_that_was_not_handed_over(parted: Parted, tmp_path: Path) -> None:
+    """The old leader's original is marked handed over (read-only): the merge must stay editable."""
+    from datetime import datetime
+
+    from thidua_desktop.db.handover_mark import HandoverMark
+
+    mark = HandoverMark(at=datetime(2026, 11, 20, 8, 0), to="Ban Tổ chức Tỉnh ủy", sha256="0" * 64, year=2027)
+    with closing(sqlite3.connect(parted.a)) as conn, conn:
+        conn.executemany("INSERT OR REPLACE INTO workbook_meta (key, value) VALUES (?, ?)", mark.meta().items())
+    u = parted.uid
+    d = compare(parted.a, parted.b)
+    decisions = {x.key: Side.A for x in d.differences}
+    decisions[f"unit:{u['u3']}:address"] = Side.B
+    merged = merge(parted.a, parted.b, tmp_path / "gộp.thidua", decisions, operator="Thư ký")
+    with opened(merged) as ws, ws.read() as s:
+        assert not ws.read_only
+        by_uid = {x.uid: x for x in s.scalars(select(Unit))}
+        assert by_uid[u["u2"]].phone == "0213 3876 222" and by_uid[u["u1"]].phone == "0213 3876 111"
+        assert by_uid[u["u3"]].address == "Số 1, đường Trần Hưng Đạo"
+        assert u["KHCN"] in by_uid and u["Ngoại vụ"] not in by_uid
+        summaries = set(s.scalars(select(AuditEntry.summary).where(AuditEntry.summary.like("Gộp hai bản sao%"))))
+    assert summaries == {f"Gộp hai bản sao: lấy 7 thay đổi từ bản “{parted.a.name}”"}

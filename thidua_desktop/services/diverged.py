@@ -361,47 +361,56 @@ def compare(path_a: Path, path_b: Path) -> Divergence:
 
 
 def merge(path_a: Path, path_b: Path, dest: Path, decisions: Mapping[str, Side], *, operator: str) -> Path:
-    """Write a NEW file `dest`: a copy of A in which every difference decided `Side.B` takes B's
-    version, as one audited edit in the new file's log. Every difference must be decided;
-    neither input is touched. Returns `dest`.
+    """Write a NEW file `dest` holding, for every difference, the side `decisions` names for it.
+
+    `dest` starts as a copy of A (of B when A is a handed-over original, which must stay
+    read-only), and the other side's chosen versions are written into it as one audited edit
+    of the new file's log. Every difference must be decided; neither input is touched.
     """
     dest = Path(dest)
+    paths = {Side.A: Path(path_a), Side.B: Path(path_b)}
     divergence = compare(path_a, path_b)
     undecided = [d for d in divergence.differences if d.key not in decisions]
     if undecided:
         listed = "\n".join(f"– {d.subject}" for d in undecided[:10])
         more = f"\n… và {len(undecided) - 10} thay đổi khác." if len(undecided) > 10 else ""
         raise DivergenceError(f"Còn {len(undecided)} thay đổi chưa chọn giữ bản nào:\n{listed}{more}")
-    unknown = set(decisions) - {d.key for d in divergence.differences}
-    if unknown:
+    if set(decisions) - {d.key for d in divergence.differences}:
         raise DivergenceError("Lựa chọn không khớp với các thay đổi hiện có của hai tệp (tệp đã đổi sau khi so "
                               "sánh?). Hãy so sánh lại.")
-    if dest.exists() or dest.resolve() in {Path(path_a).resolve(), Path(path_b).resolve()}:
+    if dest.exists() or dest.resolve() in {p.resolve() for p in paths.values()}:
         raise DivergenceError(f"Tệp “{dest.name}” đã có. Bản gộp luôn được ghi thành một tệp mới; hãy chọn tên khác.")
-    taken = [d for d in divergence.differences if decisions[d.key] is Side.B]
-    source = connect(Path(path_a), read_only=True)
+    handed_over = {side: inspect(p).handed_over is not None for side, p in paths.items()}
+    if all(handed_over.values()):
+        raise DivergenceError("Cả hai tệp đều là sổ gốc đã bàn giao (chỉ để xem), nên bản gộp cũng sẽ chỉ xem được. "
+                              "Hãy gộp với bản mà đơn vị nhận bàn giao đang dùng.")
+    base = Side.B if handed_over[Side.A] else Side.A
+    other = _other(base)
+    source = connect(paths[base], read_only=True)
     try:
         backup_to(source, dest)
     finally:
         source.close()
     try:
-        _apply(dest, Path(path_b), taken, operator=operator)
+        _apply(dest, paths[other], [d for d in divergence.differences if decisions[d.key] is other],
+               operator=operator)
     except BaseException:
         dest.unlink(missing_ok=True)
         raise
     return dest
 
 
-def _apply(dest: Path, path_b: Path, taken: list[Difference], *, operator: str) -> None:
+def _apply(dest: Path, source: Path, taken: list[Difference], *, operator: str) -> None:
+    """Make the records of `taken` in `dest` as they are in `source`, as one edit of `dest`."""
     ws = Workspace(open_workbook(dest, operator=operator), operator)
     try:
         if not taken:
             return
-        engine = make_engine(path_b, read_only=True)
+        engine = make_engine(source, read_only=True)
         try:
-            with Session(engine) as session_b:
-                other = _Copy(path_b, session_b)
-                summary = f"Gộp hai bản sao: lấy {len(taken)} thay đổi từ bản “{path_b.name}”"
+            with Session(engine) as session:
+                other = _Copy(source, session)
+                summary = f"Gộp hai bản sao: lấy {len(taken)} thay đổi từ bản “{source.name}”"
                 try:
                     ws.change(summary, lambda s: _Merger(s, other).apply(taken))
                 except IntegrityError as exc:
@@ -421,7 +430,7 @@ def _mapped(table: str) -> type:
 
 
 class _Merger:
-    """Makes records of the merged file (a copy of A) look as B has them, by uid."""
+    """Makes records of the merged file (a copy of one side) look as the other side has them, by uid."""
 
     def __init__(self, session: Session, other: _Copy) -> None:
         self.session = session
