@@ -18,8 +18,8 @@ from thidua_desktop.documents.excel_import import Notice, Problem
 from thidua_desktop.domain.enums import AwardCategory, CommendationSource, RecipientKind
 from thidua_desktop.domain.text import clean, search_key, vi_sort_key
 
-from .backups import BackupError, make_backup
 from .proposals import recipient_of
+from .score_import import back_up_before_import
 from .workspace import ChangeRefused, Workspace
 
 
@@ -322,12 +322,7 @@ def apply_import(ws: Workspace, preview: RegisterImportPreview) -> int:
                             "ghi.")
     if not preview.new:
         raise ChangeRefused("Tệp không có khen thưởng nào mới so với sổ.")
-    if ws.read_only:
-        raise ChangeRefused(f"Sổ đang mở ở chế độ chỉ đọc: {ws.workbook.read_only_reason}")
-    try:
-        make_backup(ws.workbook, "before_import")
-    except BackupError as exc:
-        raise ChangeRefused(f"Chưa nhập vì không sao lưu được trước khi nhập. {exc.message}") from None
+    back_up_before_import(ws)
 
     def do(s: Session) -> int:
         created: dict[tuple[int, str], int] = {}

@@ -246,6 +246,16 @@ def _shown(criterion: Criterion, key: str, value: object) -> str:
     return str(value)
 
 
+def back_up_before_import(ws: Workspace) -> None:
+    """Every import starts from a backup; without one it does not start."""
+    if ws.read_only:
+        raise ChangeRefused(f"Sổ đang mở ở chế độ chỉ đọc: {ws.workbook.read_only_reason}")
+    try:
+        make_backup(ws.workbook, "before_import")
+    except BackupError as exc:
+        raise ChangeRefused(f"Chưa nhập vì không sao lưu được trước khi nhập. {exc.message}") from None
+
+
 def apply(ws: Workspace, result: ImportPreview) -> int:
     """Back up, then write every figure of the preview in one change; returns how many."""
     if result.problems:
@@ -253,12 +263,7 @@ def apply(ws: Workspace, result: ImportPreview) -> int:
                             "được ghi.")
     if not result.writes:
         raise ChangeRefused("Các tệp không có số liệu nào khác với số liệu đã có.")
-    if ws.read_only:
-        raise ChangeRefused(f"Sổ đang mở ở chế độ chỉ đọc: {ws.workbook.read_only_reason}")
-    try:
-        make_backup(ws.workbook, "before_import")
-    except BackupError as exc:
-        raise ChangeRefused(f"Chưa nhập vì không sao lưu được trước khi nhập. {exc.message}") from None
+    back_up_before_import(ws)
     period_id = result.period_id
 
     def do(s: Session) -> int:
