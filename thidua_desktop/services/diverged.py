@@ -105,6 +105,7 @@ class Divergence:
     actions_a: tuple[Action, ...]  # since the common point, oldest first
     actions_b: tuple[Action, ...]
     differences: tuple[Difference, ...]
+    handed_over: frozenset[Side] = frozenset()  # copies that are handed-over originals (read-only)
 
     def _only(self, side: Side) -> tuple[Difference, ...]:
         return tuple(d for d in self.differences if d.changed_in == {side})
@@ -153,9 +154,10 @@ ENTRY_COLUMNS = (AuditEntry.id, AuditEntry.batch, AuditEntry.at, AuditEntry.oper
 class _Copy:
     """One input file on a read-only session: its log, its rows by uid, ids ↔ uids."""
 
-    def __init__(self, path: Path, session: Session) -> None:
+    def __init__(self, path: Path, session: Session, *, handed_over: bool = False) -> None:
         self.path = path
         self.session = session
+        self.handed_over = handed_over
         self.names = RecordNames(session)
         # batch → (first id, last id): a whole log's batches without reading its values
         self.batches: dict[str, tuple[int, int]] = {
@@ -345,7 +347,8 @@ def _opened(path_a: Path, path_b: Path) -> Iterator[dict[Side, _Copy]]:
         for side, p in paths.items():
             engine = make_engine(p, read_only=True)
             stack.callback(engine.dispose)
-            copies[side] = _Copy(p, stack.enter_context(Session(engine)))
+            copies[side] = _Copy(p, stack.enter_context(Session(engine)),
+                                 handed_over=found[side].handed_over is not None)
         yield copies
 
 
@@ -353,8 +356,9 @@ def compare(path_a: Path, path_b: Path) -> Divergence:
     """What each copy changed since the common point, record by record; reads, never writes."""
     with _opened(path_a, path_b) as copies:
         common, actions, differences = _diff(copies)
+        handed_over = frozenset(side for side, c in copies.items() if c.handed_over)
     return Divergence(path_a=Path(path_a), path_b=Path(path_b), common=common, actions_a=actions[Side.A],
-                      actions_b=actions[Side.B], differences=tuple(differences))
+                      actions_b=actions[Side.B], differences=tuple(differences), handed_over=handed_over)
 
 
 # --- merging ------------------------------------------------------------------------------------
@@ -380,11 +384,10 @@ def merge(path_a: Path, path_b: Path, dest: Path, decisions: Mapping[str, Side],
                               "sánh?). Hãy so sánh lại.")
     if dest.exists() or dest.resolve() in {p.resolve() for p in paths.values()}:
         raise DivergenceError(f"Tệp “{dest.name}” đã có. Bản gộp luôn được ghi thành một tệp mới; hãy chọn tên khác.")
-    handed_over = {side: inspect(p).handed_over is not None for side, p in paths.items()}
-    if all(handed_over.values()):
+    if len(divergence.handed_over) == 2:
         raise DivergenceError("Cả hai tệp đều là sổ gốc đã bàn giao (chỉ để xem), nên bản gộp cũng sẽ chỉ xem được. "
                               "Hãy gộp với bản mà đơn vị nhận bàn giao đang dùng.")
-    base = Side.B if handed_over[Side.A] else Side.A
+    base = Side.B if Side.A in divergence.handed_over else Side.A
     other = _other(base)
     source = connect(paths[base], read_only=True)
     try:
@@ -441,7 +444,7 @@ class _Merger:
         return self.session.scalars(select(cls).where(cls.uid == uid)).one_or_none()
 
     def _value(self, table: str, column: str, value: Any) -> Any:
-        """B's JSON-form value as the merged file holds it: references re-pointed by uid."""
+        """The other side's JSON-form value as the merged file holds it: references re-pointed by uid."""
         target = _foreign_table(_table(table), column)
         if target is not None and isinstance(value, int):
             uid = self.other.uid_of(target, value)

@@ -56,9 +56,11 @@ class DivergedDialog(QDialog):
         common = divergence.common
         parted = (f"Điểm chung cuối cùng: “{common.summary}” ({common.operator}, {common.when})." if common
                   else "Hai bản không còn thao tác chung nào trong nhật ký.")
+        original = "".join(f" Bản {side.name} là sổ gốc đã bàn giao (chỉ để xem)." for side in (Side.A, Side.B)
+                           if side in divergence.handed_over)
         intro = QLabel(f"Hai bản sao “{name_a}” (bản A) và “{name_b}” (bản B) của cùng một sổ đều đã được sửa "
-                       f"sau khi tách nhau. {parted} Với mỗi thay đổi, hãy đánh dấu bản muốn giữ. Kết quả được ghi "
-                       "ra một tệp MỚI; hai tệp này không bị thay đổi.", self)
+                       f"sau khi tách nhau. {parted}{original} Với mỗi thay đổi, hãy đánh dấu bản muốn giữ. Kết quả "
+                       "được ghi ra một tệp MỚI; hai tệp này không bị thay đổi.", self)
         intro.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("differences")
