@@ -29,7 +29,7 @@ PARA_AFTER_PT = 6  # at least 6 pt between paragraphs
 FIRST_LINE_INDENT_MM = 10.0
 SIGNATURE_SPACE_MM = 24.0
 
-HEADER_LEFT_SHARE = 0.42  # of the text width: the issuing body's column
+HEADER_LEFT_SHARE = 0.45  # of the text width: the issuing body's column
 ISSUER_RULE_SHARE = 0.4  # the rule under the issuing body: 1/3 to 1/2 of its text
 TITLE_RULE_MM = 30.0
 RULE_PT = 0.6

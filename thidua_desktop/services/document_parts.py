@@ -42,7 +42,7 @@ def score_table(results: PeriodResults, *, caption: str | None = None) -> Table:
         rows.append((str(r.rank), r.unit.name, points(r.own.total), points(appraised),
                      f"{sign}{format_points(adjust)}" if adjust else "0", points(r.agreed.total), str(r.rank)))
     return Table((Column("STT", 0.7, "center"), Column("Đơn vị", 4.2), Column("Tự chấm", 1, "right"),
-                  Column("Thẩm định", 1.1, "right"), Column("Cộng/trừ", 1, "right"),
+                  Column("Thẩm định", 1.1, "right"), Column("Cộng/trừ", 1.2, "right"),
                   Column("Kết quả", 1, "right"), Column("Xếp hạng", 0.9, "center")),
                  tuple((str(i), *row[1:]) for i, row in enumerate(rows, start=1)), caption=caption)
 

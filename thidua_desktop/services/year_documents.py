@@ -223,6 +223,9 @@ def missing_scores(s: Session, year_id: int) -> str | None:
     return None if latest_period(s, year_id) else "Chưa có kỳ chấm điểm"
 
 
+_PERIOD_WORDS = {PeriodKind.MID_YEAR: "Sơ kết 6 tháng đầu năm", PeriodKind.YEAR_END: "Tổng kết năm"}
+
+
 def score_summary_plan(ws: Workspace, year_id: int, on: date | None = None,
                        period_kind: PeriodKind | None = None) -> Plan:
     day = on or date.today()
@@ -235,16 +238,16 @@ def score_summary_plan(ws: Workspace, year_id: int, on: date | None = None,
         spec = template_from(s, "bang_diem")
         kind = period.kind
     results = period_results(ws, period.id)
-    values = {**facts.values(), "period_label": kind.label}
+    values = {**facts.values(), "period_label": _PERIOD_WORDS[kind]}
 
     def render(number_text: str | None) -> Document:
         sections = results.rows[0].own.section_totals.keys() if results.rows else []
-        columns = [Column("Hạng", 0.6, "center"), Column("Đơn vị", 3.6)]
+        columns = [Column("Hạng", 0.9, "center"), Column("Đơn vị", 3.2)]
         for code in sections:
             columns += [Column(f"Phần {code} tự chấm", 1, "right"), Column(f"Phần {code} kết quả", 1, "right")]
-        columns += [Column("Thưởng định lượng", 1, "right"), Column("Điểm thưởng", 1, "right"),
-                    Column("Điểm trừ", 1, "right"), Column("Tổng tự chấm", 1, "right"),
-                    Column("Tổng kết quả", 1, "right"), Column("Xếp loại", 1.2, "center")]
+        columns += [Column("Thưởng định lượng", 1.1, "right"), Column("Điểm thưởng", 1.1, "right"),
+                    Column("Điểm trừ", 1.1, "right"), Column("Tổng tự chấm", 1.1, "right"),
+                    Column("Tổng kết quả", 1.1, "right"), Column("Xếp loại", 1.1, "center")]
         rows = []
         for r in results.rows:
             row = [str(r.rank), r.unit.name]
