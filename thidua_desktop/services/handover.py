@@ -71,6 +71,12 @@ def normalise_fingerprint(text: str) -> str:
     return re.sub(r"[\s\-–—.:_]+", "", unicodedata.normalize("NFKC", text or "")).lower()
 
 
+def fingerprint_lines(sha256: str) -> tuple[str, str]:
+    """The fingerprint on two lines of eight groups of four, as printed and shown."""
+    groups = fingerprint_groups(sha256).split(" ")
+    return " ".join(groups[:8]), " ".join(groups[8:])
+
+
 # --- what a handover will do -----------------------------------------------------------------
 
 
@@ -146,9 +152,7 @@ class HandoverMinutes:
 
     @property
     def fingerprint_lines(self) -> tuple[str, str]:
-        """The fingerprint on two lines of eight groups, as printed."""
-        groups = self.fingerprint.split(" ")
-        return " ".join(groups[:8]), " ".join(groups[8:])
+        return fingerprint_lines(self.sha256)
 
 
 @dataclass(frozen=True, slots=True)

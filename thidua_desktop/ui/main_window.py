@@ -27,7 +27,7 @@ from thidua_desktop import APP_NAME
 from thidua_desktop.services import workbook as workbook_service
 from thidua_desktop.services.workbook import Inspection, Workbook, WorkbookError
 
-from . import backup_dialogs, open_errors, operator_dialog, vi
+from . import backup_dialogs, fingerprint_dialog, open_errors, operator_dialog, vi
 from .backup_actions import BackupActions
 from .open_errors import Choice
 from .recent_files import RecentFiles
@@ -108,6 +108,9 @@ class MainWindow(QMainWindow):
         self.ask_question: Callable[..., bool] = vi.ask
         self.ask_operator_name: Callable[..., str | None] = operator_dialog.ask_operator_name
         self.choose_backup: Callable[..., object] = backup_dialogs.choose_backup  # → BackupInfo | None
+        self.ask_fingerprint: Callable[..., str | None] = fingerprint_dialog.ask_fingerprint
+        self.removable_media: Callable[[Path], bool] | None = None  # None: services.receive.is_removable
+        self.received_folder: Path | None = None  # None: "Sổ nhận bàn giao" in the user data folder
         self.backups = BackupActions(self)
 
         self.start_screen = StartScreen(self)
@@ -148,12 +151,15 @@ class MainWindow(QMainWindow):
         self.open_action = self._action("&Mở sổ thi đua…", self.choose_and_open, QKeySequence.StandardKey.Open)
         self.recent_menu = QMenu("Tệp &gần đây", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.receive_action = self._action("&Nhận sổ bàn giao…", self.receive_handover)
+        self.receive_action.setStatusTip("Mở sổ do đơn vị Trưởng khối năm trước bàn giao: kiểm tra mã, chép vào máy")
         self.save_copy_action = self._action("&Lưu bản sao…", self.save_copy, "Ctrl+Shift+S")
         self.close_action = self._action("Đó&ng sổ", self.close_workbook, QKeySequence.StandardKey.Close)
         self.quit_action = self._action("&Thoát", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         menu.addAction(self.open_action)
         menu.addMenu(self.recent_menu)
+        menu.addAction(self.receive_action)
         menu.addSeparator()
         menu.addAction(self.save_copy_action)
         menu.addAction(self.close_action)
@@ -387,15 +393,37 @@ class MainWindow(QMainWindow):
         self.bridge.changed.connect(lambda _event: self._update_actions())
         ctx = PageContext(self.workspace, self.bridge, self.settings)
         view = WorkspaceView(ctx, workbook.inspection.summary.bloc_name, self)
-        if workbook.read_only:
-            view.notice.show_notice(
-                f"Sổ đang mở ở chế độ chỉ đọc, mọi thay đổi sẽ không được lưu. {workbook.read_only_reason}",
-                "Lưu bản sao để làm việc…", self.save_copy)
         view.year_changed.connect(self._on_year_changed)
         self.workspace_view = view
+        self._show_read_only(handed_over=workbook.inspection.handed_over is not None)
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
         self._on_year_changed(view.year)
+
+    def _show_read_only(self, *, handed_over: bool) -> None:
+        workbook, view = self.workbook, self.workspace_view
+        if workbook is None or view is None or not workbook.read_only:
+            return
+        self.state_label.setText(STATUS_READ_ONLY)
+        if handed_over:  # a copy would be as read-only: the work goes on in the receiver's file
+            view.notice.show_notice(workbook.read_only_reason or "")
+        else:
+            view.notice.show_notice(
+                f"Sổ đang mở ở chế độ chỉ đọc, mọi thay đổi sẽ không được lưu. {workbook.read_only_reason}",
+                "Lưu bản sao để làm việc…", self.save_copy)
+
+    def handed_over(self) -> None:
+        """The open workbook was just handed over: it is read-only now; say so everywhere."""
+        self._show_read_only(handed_over=True)
+        if self.workspace_view is not None:
+            self.workspace_view.reload_years()
+        self._update_actions()
+
+    def receive_handover(self) -> None:
+        """Tệp → Nhận sổ bàn giao… (ui/receive_flow.py; it loads the receiving service)."""
+        from .receive_flow import receive_handover
+
+        receive_handover(self)
 
     def _on_year_changed(self, year) -> None:  # noqa: ANN001 - YearRef | None
         if self.workbook is not None:
