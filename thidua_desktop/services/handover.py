@@ -66,6 +66,9 @@ def handover_file_name(bloc_name: str, year: int) -> str:
     return safe_file_name(f"{bloc_name} - bàn giao {year}") + FILE_SUFFIX
 
 
+file_sha256 = sha256_of  # a handover file's fingerprint, as receive() computes it
+
+
 def normalise_fingerprint(text: str) -> str:
     """A fingerprint as typed or pasted from the minutes: spaces, dashes and case ignored."""
     return re.sub(r"[\s\-–—.:_]+", "", unicodedata.normalize("NFKC", text or "")).lower()
