@@ -27,9 +27,11 @@ from .model import (
     TIEU_NGU,
     Annex,
     Bases,
+    CutLine,
     Document,
     Header,
     Items,
+    Keep,
     KinhGui,
     PageBreak,
     Para,
@@ -83,9 +85,10 @@ class _Writer:
         section = self.word.sections[0]
         _setup_section(section, self.landscape)
         section.different_first_page_header_footer = True
-        p = section.header.paragraphs[0]
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        self._page_field(p)
+        if doc.page_numbers:
+            p = section.header.paragraphs[0]
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            self._page_field(p)
 
     @property
     def width_mm(self) -> float:
@@ -127,8 +130,8 @@ class _Writer:
             r.bold, r.italic, r.font.size = bold, italic, Pt(size)
         return p
 
-    def rule(self, container, width_mm: float, box_mm: float) -> None:  # noqa: ANN001
-        """A centred solid line: an empty paragraph's bottom border, narrowed by its indents."""
+    def rule(self, container, width_mm: float, box_mm: float, *, style: str = "single") -> None:  # noqa: ANN001
+        """A centred line: an empty paragraph's bottom border, narrowed by its indents."""
         p = container.add_paragraph()
         side = max(0.0, (box_mm - width_mm) / 2)
         fmt = p.paragraph_format
@@ -137,7 +140,7 @@ class _Writer:
         fmt.line_spacing = Pt(2)
         border = OxmlElement("w:pBdr")
         bottom = OxmlElement("w:bottom")
-        for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        for k, v in (("w:val", style), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
             bottom.set(qn(k), v)
         border.append(bottom)
         p._p.get_or_add_pPr().append(border)
@@ -288,8 +291,15 @@ class _Writer:
     def build(self) -> None:
         if self.doc.header:
             self.header(self.doc.header)
-        for b in self.doc.blocks:
+        self.blocks(self.doc.blocks)
+
+    def blocks(self, blocks: list | tuple) -> None:
+        for b in blocks:
             match b:
+                case Keep():
+                    self.blocks(b.blocks)
+                case CutLine():
+                    self.rule(self.word, self.width_mm, self.width_mm, style="dashed")
                 case Title():
                     self.title(b)
                 case KinhGui():

@@ -131,7 +131,19 @@ class Spacer:
     height_mm: float = 4
 
 
-Block = Title | KinhGui | Bases | Para | Items | Table | Signatures | Annex | PageBreak | Spacer
+@dataclass(frozen=True, slots=True)
+class CutLine:
+    """A dashed line across the page to cut along (several ballots on one sheet)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Keep:
+    """Blocks that stay on one page (one ballot)."""
+
+    blocks: tuple
+
+
+Block = Title | KinhGui | Bases | Para | Items | Table | Signatures | Annex | PageBreak | Spacer | CutLine | Keep
 
 
 @dataclass(slots=True)
@@ -140,6 +152,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     landscape: bool = False
     title: str = ""  # for the PDF's metadata and the file name
+    page_numbers: bool = True  # from page 2 on; off for sheets of ballots
 
     def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)
@@ -151,7 +164,7 @@ class Document:
         if self.header:
             h = self.header
             out += [x for x in (h.superior, h.issuer, h.number_text or h.symbol_suffix, h.place_date) if x]
-        for b in self.blocks:
+        for b in _flatten(self.blocks):
             match b:
                 case Title():
                     out += [x for x in (b.kind, b.summary) if x]
@@ -169,3 +182,10 @@ class Document:
                 case Annex():
                     out += [x for x in (b.label, b.title, b.attached_to) if x]
         return out
+
+
+def _flatten(blocks: list[Block] | tuple) -> list[Block]:
+    out: list[Block] = []
+    for b in blocks:
+        out += _flatten(b.blocks) if isinstance(b, Keep) else [b]
+    return out

@@ -35,9 +35,11 @@ from .model import (
     TIEU_NGU,
     Annex,
     Bases,
+    CutLine,
     Document,
     Header,
     Items,
+    Keep,
     KinhGui,
     PageBreak,
     Para,
@@ -59,6 +61,19 @@ def _style(size: float, *, bold: bool = False, italic: bool = False, align: str 
         f"s{size}{bold}{italic}{align}{indent_mm}{after}", fontName=font_name(bold=bold, italic=italic),
         fontSize=size, leading=leading or size * L.LINE_SPACING, alignment=_ALIGN[align],
         firstLineIndent=indent_mm * MM, spaceAfter=after)
+
+
+class _CutLine(Flowable):
+    """A dashed line across the frame, with room above and below."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.avail = avail_width
+        return avail_width, 10 * MM
+
+    def draw(self) -> None:
+        self.canv.setLineWidth(0.4)
+        self.canv.setDash(4, 3)
+        self.canv.line(0, 5 * MM, self.avail, 5 * MM)
 
 
 class _Rule(Flowable):
@@ -101,6 +116,13 @@ def _fitting_size(t: Table, widths: list[float]) -> float:
     return size
 
 
+class _Group:
+    """Flowables that a Keep takes in as they are (a marker, never drawn)."""
+
+    def __init__(self, parts: list[Flowable]) -> None:
+        self.parts = parts
+
+
 def _widest(text: str, font: str, size: float, width: float) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -113,6 +135,7 @@ class _Renderer:
         self.doc = doc
         self.landscape = doc.landscape
         self.story: list[Flowable] = []
+        self.keeping = False  # inside a Keep: no nested KeepTogether (reportlab then breaks the page)
 
     @property
     def width(self) -> float:
@@ -149,7 +172,7 @@ class _Renderer:
         if t.summary:
             parts.append(Paragraph(pdf_text(t.summary), _style(L.TITLE, bold=True)))
         parts += [_Rule(L.TITLE_RULE_MM * MM), RLSpacer(1, 3 * MM)]
-        self.story.append(KeepTogether(parts))
+        self.story.append(KeepTogether(parts) if not self.keeping else _Group(parts))
 
     def kinh_gui(self, k: KinhGui) -> None:
         size = L.BODY
@@ -270,8 +293,21 @@ class _Renderer:
     def build(self) -> list[Flowable]:
         if self.doc.header:
             self.header(self.doc.header)
-        for b in self.doc.blocks:
+        self.blocks(self.doc.blocks)
+        return self.story
+
+    def blocks(self, blocks: list | tuple) -> None:
+        for b in blocks:
             match b:
+                case Keep():
+                    outer, self.story, self.keeping = self.story, [], True
+                    self.blocks(b.blocks)
+                    flat = [g for f in self.story if not isinstance(f, CondPageBreak)
+                            for g in (f.parts if isinstance(f, _Group) else [f])]
+                    outer.append(KeepTogether(flat))
+                    self.story, self.keeping = outer, False
+                case CutLine():
+                    self.story.append(_CutLine())
                 case Title():
                     self.title(b)
                 case KinhGui():
@@ -293,7 +329,6 @@ class _Renderer:
                     self.page_break(b.landscape)
                 case Spacer():
                     self.story.append(RLSpacer(1, b.height_mm * MM))
-        return self.story
 
 
 def _page_number(canvas, doc) -> None:  # noqa: ANN001 - reportlab's callback signature
@@ -305,12 +340,16 @@ def _page_number(canvas, doc) -> None:  # noqa: ANN001 - reportlab's callback si
                                  str(doc.page))
 
 
-def _template(name: str, size: tuple[float, float]) -> PageTemplate:
+def _template(name: str, size: tuple[float, float], numbered: bool) -> PageTemplate:
     frame = Frame(L.MARGIN_LEFT_MM * MM, L.MARGIN_BOTTOM_MM * MM,
                   size[0] - (L.MARGIN_LEFT_MM + L.MARGIN_RIGHT_MM) * MM,
                   size[1] - (L.MARGIN_TOP_MM + L.MARGIN_BOTTOM_MM) * MM,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=name)
-    return PageTemplate(id=name, frames=[frame], onPage=_page_number, pagesize=size)
+    return PageTemplate(id=name, frames=[frame], onPage=_page_number if numbered else _no_number, pagesize=size)
+
+
+def _no_number(canvas, doc) -> None:  # noqa: ANN001
+    return None
 
 
 def write_pdf(doc: Document, path: Path) -> Path:
@@ -319,7 +358,8 @@ def write_pdf(doc: Document, path: Path) -> Path:
 
     path.parent.mkdir(parents=True, exist_ok=True)
     story = _Renderer(doc).build()
-    portrait, wide = _template("portrait", A4), _template("landscape", landscape(A4))
+    portrait = _template("portrait", A4, doc.page_numbers)
+    wide = _template("landscape", landscape(A4), doc.page_numbers)
     templates = [wide, portrait] if doc.landscape else [portrait, wide]
     pdf = BaseDocTemplate(str(path), pagesize=templates[0].pagesize, pageTemplates=templates,
                           title=doc.title, author="", creator="ThiDua Desktop", **initial_font())

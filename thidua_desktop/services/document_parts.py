@@ -124,7 +124,7 @@ def ballots_line(r: RoundFacts) -> str:
 def votes_table(r: RoundFacts) -> Table:
     return Table((Column("STT", 0.7, "center"), Column("Tên đơn vị, cá nhân", 4), Column("Tổng điểm", 1, "right"),
                   Column("Số phiếu đồng ý", 1.2, "center"),
-                  Column(f"Tỷ lệ % (trên {r.denominator_words})", 1.5, "right"), Column("Kết quả", 1.1, "center")),
+                  Column(f"Tỷ lệ % (trên {r.denominator_words})", 1.5, "right"), Column("Kết quả", 1.3, "center")),
                  tuple((str(i), name, score, str(votes), pct, verdict(passed))
                        for i, (name, score, _rank, votes, pct, passed) in enumerate(r.candidates, start=1)))
 

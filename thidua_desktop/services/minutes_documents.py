@@ -15,13 +15,14 @@ from sqlalchemy.orm import Session
 from thidua_desktop.db.models import Meeting, Unit, VoteCounter
 from thidua_desktop.documents.model import (
     Column,
+    CutLine,
     Document,
     Items,
+    Keep,
     PageBreak,
     Para,
     Signatures,
     Signer,
-    Spacer,
     Table,
     Title,
 )
@@ -200,8 +201,9 @@ def _votes_with_note(r: RoundFacts) -> Table:
     return Table(table.columns, table.rows, caption=f"Kết quả kiểm phiếu (chọn {r.places:02d}):")
 
 
-def ballots_plan(ws: Workspace, year_id: int, on: date | None = None) -> Plan:
-    """One ballot per award category and round of the year-end meeting, a page each."""
+def ballots_plan(ws: Workspace, year_id: int, on: date | None = None, copies: int | None = None) -> Plan:
+    """The ballots of the year-end meeting: for each award category and round, as many copies as
+    ballots were issued (or `copies`), several to a page with a dashed line to cut along."""
     with ws.read() as s:
         meeting = _meeting_or_refuse(s, year_id, MeetingKind.YEAR_END)
         rounds = rounds_of(s, meeting.id)
@@ -212,23 +214,24 @@ def ballots_plan(ws: Workspace, year_id: int, on: date | None = None) -> Plan:
         spec = template_from(s, "phieu_bau")
     base = facts.values()
 
+    def ballot(r: RoundFacts) -> Keep:
+        values = {**base, "award": r.award, "places": f"{r.places:02d}"}
+        blocks: list = [Para(facts.bloc.upper(), bold=True, align="center", indent=False, size=13),
+                        Title(fill(spec.title, values), fill(spec.summary, values))]
+        if r.round_no > 1:
+            blocks.append(Para(f"(Bỏ phiếu lần {r.round_no})", italic=True, align="center", indent=False))
+        blocks += [Para(fill(spec.texts.get("instruction"), values), italic=True),
+                   Table((Column("STT", 0.7, "center"), Column("Tên đơn vị, cá nhân", 6)),
+                         tuple((str(k), name) for k, (name, *_rest) in enumerate(r.candidates, start=1)), size=14)]
+        return Keep(tuple(blocks))
+
     def render(_number_text: str | None) -> Document:
-        doc = Document(None, title=f"Phiếu bầu năm {facts.year}")
+        doc = Document(None, title=f"Phiếu bầu năm {facts.year}", page_numbers=False)
         for i, r in enumerate(rounds):
-            values = {**base, "award": r.award, "places": f"{r.places:02d}"}
             if i:
                 doc.add(PageBreak())
-            doc.add(_ballot_head(facts), Title(fill(spec.title, values), fill(spec.summary, values)))
-            if r.round_no > 1:
-                doc.add(Para(f"(Bỏ phiếu lần {r.round_no})", italic=True, align="center", indent=False))
-            doc.add(Para(fill(spec.texts.get("instruction"), values), italic=True),
-                    Table((Column("STT", 0.7, "center"), Column("Tên đơn vị, cá nhân", 6)),
-                          tuple((str(k), name) for k, (name, *_rest) in enumerate(r.candidates, start=1)), size=14),
-                    Spacer(6))
+            for _ in range(copies or r.issued or len(facts.members)):
+                doc.add(ballot(r), CutLine())
         return doc
 
     return Plan(spec, facts, day, f"Phiếu bầu năm {facts.year}", render)
-
-
-def _ballot_head(facts: YearFacts) -> Para:
-    return Para(facts.bloc.upper(), bold=True, align="center", indent=False, size=13)
