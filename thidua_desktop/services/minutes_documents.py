@@ -88,7 +88,7 @@ def _attendance(s: Session, meeting: Meeting) -> tuple[Table, int, int]:
     rows = []
     for i, a in enumerate(lines, start=1):
         who = ", ".join(x for x in (a.representative_name, a.representative_post) if x)
-        state = "Có mặt" if a.present else ("Vắng" + (f" ({a.note})" if a.note else ""))
+        state = "Có mặt" if a.present else (a.note or "Vắng")
         rows.append((str(i), names[a.unit_id], who, state))
     table = Table((Column("STT", 0.7, "center"), Column("Đơn vị", 3.2), Column("Đại biểu dự họp", 3.6),
                    Column("Ghi chú", 1.5, "center")), tuple(rows))

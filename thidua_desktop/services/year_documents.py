@@ -145,8 +145,8 @@ def registration_plan(ws: Workspace, year_id: int, on: date | None = None) -> Pl
     def render(number_text: str | None) -> Document:
         doc = Document(facts.header(spec, number_text), landscape=True, title=fill(spec.title, values))
         doc.add(Title(fill(spec.title, values), fill(spec.summary, values)), Para(fill(spec.texts.get("opening"), values)))
-        doc.add(Table((Column("STT", 0.7, "center"), Column("Đơn vị", 3), Column("Ngày nhận", 1.1, "center"),
-                       Column("Số văn bản", 1.2, "center"), Column("Danh hiệu, hình thức khen thưởng đăng ký", 3),
+        doc.add(Table((Column("STT", 0.7, "center"), Column("Đơn vị", 3), Column("Ngày nhận", 1.2, "center"),
+                       Column("Số văn bản", 1.7, "center"), Column("Danh hiệu, hình thức khen thưởng đăng ký", 3),
                        Column("Chỉ tiêu, nhiệm vụ", 5)),
                       tuple((str(i), r.unit_name, f"{r.received_on:%d/%m/%Y}" if r.received_on else "Chưa gửi",
                              r.document_ref or "", "; ".join(awards[c] for c in r.award_codes), r.targets or "")
