@@ -121,12 +121,13 @@ def ballots_line(r: RoundFacts) -> str:
             f"số phiếu không hợp lệ: {n(r.invalid)}.")
 
 
-def votes_table(r: RoundFacts) -> Table:
+def votes_table(r: RoundFacts, caption: str | None = None) -> Table:
     return Table((Column("STT", 0.7, "center"), Column("Tên đơn vị, cá nhân", 4), Column("Tổng điểm", 1, "right"),
                   Column("Số phiếu đồng ý", 1.2, "center"),
                   Column(f"Tỷ lệ % (trên {r.denominator_words})", 1.5, "right"), Column("Kết quả", 1.3, "center")),
                  tuple((str(i), name, score, str(votes), pct, verdict(passed))
-                       for i, (name, score, _rank, votes, pct, passed) in enumerate(r.candidates, start=1)))
+                       for i, (name, score, _rank, votes, pct, passed) in enumerate(r.candidates, start=1)),
+                 caption=caption)
 
 
 def round_caption(r: RoundFacts) -> str:

@@ -43,7 +43,7 @@ from .document_parts import (
     votes_table,
 )
 from .document_plan import Plan
-from .document_templates import fill, template_from
+from .document_templates import TemplateSpec, fill, template_from
 from .scoring import period_results
 from .workspace import ChangeRefused, Workspace
 
@@ -104,7 +104,7 @@ def minutes_plan(ws: Workspace, year_id: int, kind: MeetingKind, on: date | None
     """The biên bản of the year's meeting of this kind (the latest, if several)."""
     with ws.read() as s:
         meeting = _meeting_or_refuse(s, year_id, kind)
-        day = on or (meeting.starts_at.date() if meeting.starts_at else date.today())
+        day = _meeting_day(meeting, on)
         facts = read_facts(s, year_id, day)
         spec = template_from(s, MINUTES_KEYS[kind])
         attendance, present, total = _attendance(s, meeting)
@@ -160,16 +160,25 @@ def minutes_plan(ws: Workspace, year_id: int, kind: MeetingKind, on: date | None
                 recipients=recipients(spec, values), link=link)
 
 
+def _meeting_day(meeting: Meeting, on: date | None) -> date:
+    return on or (meeting.starts_at.date() if meeting.starts_at else date.today())
+
+
+def _voting(s: Session, year_id: int, on: date | None, key: str) -> tuple[Meeting, list[RoundFacts], date,
+                                                                          YearFacts, TemplateSpec]:
+    """The year-end meeting with its vote rounds, for the counting minutes and the ballots."""
+    meeting = _meeting_or_refuse(s, year_id, MeetingKind.YEAR_END)
+    rounds = rounds_of(s, meeting.id)
+    if not rounds:
+        raise ChangeRefused("Cuộc họp tổng kết chưa có lượt bỏ phiếu.")
+    day = _meeting_day(meeting, on)
+    return meeting, rounds, day, read_facts(s, year_id, day), template_from(s, key)
+
+
 def counting_plan(ws: Workspace, year_id: int, on: date | None = None) -> Plan:
     """The biên bản kiểm phiếu of the year-end meeting's ballots."""
     with ws.read() as s:
-        meeting = _meeting_or_refuse(s, year_id, MeetingKind.YEAR_END)
-        rounds = rounds_of(s, meeting.id)
-        if not rounds:
-            raise ChangeRefused("Cuộc họp tổng kết chưa có lượt bỏ phiếu.")
-        day = on or (meeting.starts_at.date() if meeting.starts_at else date.today())
-        facts = read_facts(s, year_id, day)
-        spec = template_from(s, "bb_kiem_phieu")
+        meeting, rounds, day, facts, spec = _voting(s, year_id, on, "bb_kiem_phieu")
         counters = s.scalars(select(VoteCounter).where(VoteCounter.meeting_id == meeting.id)
                              .order_by(VoteCounter.position, VoteCounter.id)).all()
         team = [(c.full_name, c.post, c.role) for c in counters]
@@ -184,7 +193,8 @@ def counting_plan(ws: Workspace, year_id: int, on: date | None = None) -> Plan:
         doc.add(Items(tuple(", ".join(x for x in (n, p) if x) + (f" – {r}" if r else "") for n, p, r in team)
                       or ("…",)))
         for r in rounds:
-            doc.add(Para(round_caption(r), bold=True), Para(ballots_line(r)), _votes_with_note(r))
+            doc.add(Para(round_caption(r), bold=True), Para(ballots_line(r)),
+                    votes_table(r, caption=f"Kết quả kiểm phiếu (chọn {r.places:02d}):"))
             if r.note:
                 doc.add(Para(r.note))
         doc.add(Para(fill(spec.texts.get("closing"), values)))
@@ -196,22 +206,11 @@ def counting_plan(ws: Workspace, year_id: int, on: date | None = None) -> Plan:
     return Plan(spec, facts, day, "Biên bản kiểm phiếu", render, recipients=(), signer_post="Trưởng ban kiểm phiếu")
 
 
-def _votes_with_note(r: RoundFacts) -> Table:
-    table = votes_table(r)
-    return Table(table.columns, table.rows, caption=f"Kết quả kiểm phiếu (chọn {r.places:02d}):")
-
-
 def ballots_plan(ws: Workspace, year_id: int, on: date | None = None, copies: int | None = None) -> Plan:
     """The ballots of the year-end meeting: for each award category and round, as many copies as
     ballots were issued (or `copies`), several to a page with a dashed line to cut along."""
     with ws.read() as s:
-        meeting = _meeting_or_refuse(s, year_id, MeetingKind.YEAR_END)
-        rounds = rounds_of(s, meeting.id)
-        if not rounds:
-            raise ChangeRefused("Cuộc họp tổng kết chưa có lượt bỏ phiếu.")
-        day = on or (meeting.starts_at.date() if meeting.starts_at else date.today())
-        facts = read_facts(s, year_id, day)
-        spec = template_from(s, "phieu_bau")
+        _meeting, rounds, day, facts, spec = _voting(s, year_id, on, "phieu_bau")
     base = facts.values()
 
     def ballot(r: RoundFacts) -> Keep:
