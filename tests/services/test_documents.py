@@ -38,6 +38,7 @@ from thidua_desktop.domain.enums import MeetingKind, ProposalStatus
 from thidua_desktop.services import units
 from thidua_desktop.services.document_templates import (
     TemplateError,
+    default_template,
     effective_template,
     fill,
     reset_template,
@@ -48,6 +49,14 @@ from thidua_desktop.services.workspace import ChangeRefused, Workspace
 from thidua_desktop.services.years import update_year, year_id_of
 
 DAY = date(2025, 12, 20)
+# key → (its title as printed, whether it takes a number)
+KINDS = {"giao_uoc": ("GIAO ƯỚC THI ĐUA NĂM 2025", True),
+         "dang_ky": ("BẢNG TỔNG HỢP ĐĂNG KÝ THI ĐUA NĂM 2025", False),
+         "bb_ky_ket": ("BIÊN BẢN", True), "bb_so_ket": ("BIÊN BẢN", True), "bb_tong_ket": ("BIÊN BẢN", True),
+         "bb_kiem_phieu": ("BIÊN BẢN KIỂM PHIẾU", True), "phieu_bau": ("PHIẾU BẦU", False),
+         "to_trinh": ("TỜ TRÌNH", True), "bang_diem": ("BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA", False),
+         "bao_cao": ("BÁO CÁO", True),
+         "danh_sach_khen": ("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM 2025", False)}
 LONG_UNIT = "Ban Quản lý các khu công nghiệp và khu kinh tế cửa khẩu tỉnh Lai Châu"
 
 
@@ -101,10 +110,14 @@ def test_every_document_is_a4_embedded_numbered_and_inside_its_margins(produced:
         assert_page_numbers(doc.pdf_path)
     assert words_outside_margins(doc.pdf_path) == []
     assert doc.number_text is None and doc.issued_id is None
+    title, numbered = KINDS[key]
+    assert CATALOGUE[key].docx and default_template(key).numbered == numbered
+    word = _docx_text(doc.docx_path)
+    assert title in pdf_text(doc.pdf_path).splitlines() and title in word.splitlines()
     if key != "phieu_bau":
         left, right = header_columns(doc.pdf_path)
-        assert "Số:" in left and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right
-    assert doc.docx_path is not None and doc.docx_path.exists()
+        assert ("Số:" in left) == numbered and ("Số:" in word) == numbered
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in word
 
 
 def _docx_text(path: Path) -> str:

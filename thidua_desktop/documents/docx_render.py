@@ -170,9 +170,10 @@ class _Writer:
         self.para(TIEU_NGU, container=right, size=L.MOTTO, bold=True)
         self.rule(right, string_width(TIEU_NGU, size=L.MOTTO, bold=True) / L.MM, right_w)
         number = h.number_text or f"{' ' * 8}/{h.symbol_suffix}"
-        cells[1][0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = cells[1][0].paragraphs[0].add_run(f"Số: {nfc(number)}")
-        run.font.size = Pt(L.NUMBER)
+        if h.numbered:
+            cells[1][0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = cells[1][0].paragraphs[0].add_run(f"Số: {nfc(number)}")
+            run.font.size = Pt(L.NUMBER)
         if h.place_date:
             cells[1][1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
             run = cells[1][1].paragraphs[0].add_run(nfc(h.place_date))

@@ -29,6 +29,7 @@ class Header:
     superior: str | None = None
     number_text: str | None = None
     place_date: str | None = None
+    numbered: bool = True  # False: no "Số:" line (tables and lists that take no number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +164,8 @@ class Document:
         out: list[str] = []
         if self.header:
             h = self.header
-            out += [x for x in (h.superior, h.issuer, h.number_text or h.symbol_suffix, h.place_date) if x]
+            number = (h.number_text or h.symbol_suffix) if h.numbered else None
+            out += [x for x in (h.superior, h.issuer, number, h.place_date) if x]
         for b in _flatten(self.blocks):
             match b:
                 case Title():

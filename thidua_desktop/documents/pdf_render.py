@@ -157,7 +157,8 @@ class _Renderer:
         right = [Paragraph(QUOC_HIEU, _style(L.HEADER, bold=True)),
                  Paragraph(pdf_text(TIEU_NGU), _style(L.MOTTO, bold=True)), _Rule(motto_w)]
         number = h.number_text or f"{' ' * 8}/{h.symbol_suffix}"
-        number_p = Paragraph(f"Số: {pdf_text(number)}".replace("  ", "&nbsp; "), _style(L.NUMBER))
+        number_p = Paragraph(f"Số: {pdf_text(number)}".replace("  ", "&nbsp; "), _style(L.NUMBER)) \
+            if h.numbered else ""
         date_p = Paragraph(pdf_text(h.place_date), _style(L.NUMBER, italic=True)) if h.place_date else ""
         table = RLTable([[left, right], [number_p, date_p]], colWidths=[left_w, right_w])
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), _FONT,

@@ -68,7 +68,7 @@ class YearFacts:
     def header(self, spec: TemplateSpec, number_text: str | None, *, dated: bool = True) -> Header:
         return Header(issuer=self.issuer.name, superior=self.issuer.superior,
                       symbol_suffix=symbol_suffix(spec.doc_type.value, self.issuer.symbol),
-                      number_text=number_text,
+                      number_text=number_text, numbered=spec.numbered,
                       place_date=place_date(self.issuer.place, self.day) if dated else None)
 
     def signatures(self, spec: TemplateSpec, values: dict[str, Any]) -> Signatures:
