@@ -44,7 +44,7 @@ from thidua_desktop.services.document_templates import (
     reset_template,
     save_template,
 )
-from thidua_desktop.services.documents import CATALOGUE, available_documents, produce
+from thidua_desktop.services.documents import CATALOGUE, available_documents, next_number_text, produce
 from thidua_desktop.services.workspace import ChangeRefused, Workspace
 from thidua_desktop.services.years import update_year, year_id_of
 
@@ -256,6 +256,8 @@ def test_issuing_numbers_records_and_hashes(ws: Workspace, tmp_path: Path) -> No
     year_id = year_id_of(ws, 2026)
     preview = produce(ws, year_id, "bb_so_ket", tmp_path / "xem")
     assert preview.number_text is None
+    assert next_number_text(ws, year_id, "bb_so_ket") == "01/BB-BLC"
+    assert next_number_text(ws, year_id, "bang_diem") is None
     first = produce(ws, year_id, "bb_so_ket", tmp_path, issue=True)
     assert first.number_text == "01/BB-BLC"
     left, _ = header_columns(first.pdf_path)
@@ -282,6 +284,7 @@ def test_issuing_numbers_records_and_hashes(ws: Workspace, tmp_path: Path) -> No
     assert rows[0].file_name == first.pdf_path.name and rows[0].sha256 == first.sha256
     assert rows[0].recipients[-1] == "Lưu: VT, Hồ sơ." and rows[0].created_by == "Thư ký"
     assert meeting.document_id == rows[2].id
+    assert next_number_text(ws, year_id, "bb_ky_ket") == "08/BB-BLC"
     assert produce(ws, year_id, "bb_so_ket", tmp_path, issue=True).number_text == "08/BB-BLC"
 
 

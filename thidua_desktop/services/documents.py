@@ -118,6 +118,25 @@ def _paths(out: Path, stem: str, docx: bool) -> tuple[Path, Path | None]:
     return pdf, (pdf.with_suffix(".docx") if docx else None)
 
 
+def next_number_text(ws: Workspace, year_id: int, key: str, *, on: date | None = None,
+                     **options: object) -> str | None:
+    """The number issuing this document would take now, e.g. "05/BB-BLC" (None: it takes none),
+    for the issue dialog; reading it consumes nothing."""
+    plan = _entry(key).build(ws, year_id, on=on, **options)
+    if not plan.spec.numbered:
+        return None
+    with ws.read() as s:
+        n = next_number(s, plan.issued_on.year, plan.facts.issuer, plan.spec.doc_type)
+    return format_number(n, plan.spec.doc_type.value, plan.facts.issuer.symbol)
+
+
+def _entry(key: str) -> _Entry:
+    entry = CATALOGUE.get(key)
+    if entry is None:
+        raise ChangeRefused(f"Không có loại văn bản “{key}”.")
+    return entry
+
+
 def produce(ws: Workspace, year_id: int, key: str, out: Path, *, number: int | None = None, issue: bool = False,
             on: date | None = None, docx: bool = True, **options: object) -> ProducedDocument:
     """Write the document as PDF (and .docx) to `out` (a folder, or a file path).
@@ -131,9 +150,7 @@ def produce(ws: Workspace, year_id: int, key: str, out: Path, *, number: int | N
     from thidua_desktop.documents.docx_render import write_docx
     from thidua_desktop.documents.pdf_render import write_pdf
 
-    entry = CATALOGUE.get(key)
-    if entry is None:
-        raise ChangeRefused(f"Không có loại văn bản “{key}”.")
+    entry = _entry(key)
     if number is not None and number < 1:
         raise ChangeRefused("Số văn bản phải là số nguyên dương.")
     plan = entry.build(ws, year_id, on=on, **options)
