@@ -15,6 +15,7 @@ from document_checks import (
     header_columns,
     page_sizes_mm,
     pdf_text,
+    top_margin_text,
     words_outside_margins,
 )
 
@@ -139,3 +140,28 @@ def test_docx_same_text_and_layout(written: tuple[Path, Path]) -> None:
     assert "tblHeader" in grid.rows[0]._tr.xml
     with zipfile.ZipFile(path) as z:
         assert "Nơi nhận:" in z.read("word/document.xml").decode()
+
+
+def test_kept_blocks_and_sheets_without_page_numbers(tmp_path: Path) -> None:
+    """Ballots: each kept on one page, a dashed cut line between them, no page numbers."""
+    from docx import Document as open_docx
+
+    from thidua_desktop.documents.docx_render import write_docx
+    from thidua_desktop.documents.model import CutLine, Keep
+    from thidua_desktop.documents.pdf_render import write_pdf
+
+    ballot = Keep((Title("Phiếu bầu", "Suy tôn " + LONG_UNIT),
+                   Table((Column("STT", 0.7, "center"), Column("Tên đơn vị", 6)),
+                         tuple((str(i), LONG_UNIT) for i in range(1, 9)), size=14)))
+    doc = Document(None, [ballot, CutLine()] * 7, page_numbers=False)
+    pdf = write_pdf(doc, tmp_path / "phiếu.pdf")
+    pages = len(page_sizes_mm(pdf))
+    assert 2 <= pages < 7
+    for n in range(1, pages + 1):  # every ballot whole on its page, nothing in the top margin
+        page = pdf_text(pdf, first=n, last=n)
+        assert page.count("PHIẾU BẦU") == page.count("Suy tôn") == flat(page).count(" 8 ")
+        assert top_margin_text(pdf, n) == ""
+    word = open_docx(str(write_docx(doc, tmp_path / "phiếu.docx")))
+    assert "PAGE" not in word.sections[0].header._element.xml
+    body = word.element.body.xml
+    assert body.count("<w:keepNext/>") >= 7 * 10 and 'w:val="dashed"' in body

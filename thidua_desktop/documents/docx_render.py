@@ -17,6 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph as WordParagraph
 
 from thidua_desktop.domain.text import nfc
 
@@ -63,6 +64,12 @@ def _no_borders(table) -> None:  # noqa: ANN001
         el.set(qn("w:val"), "nil")
         borders.append(el)
     table._tbl.tblPr.append(borders)
+
+
+def _cant_split(tr) -> None:  # noqa: ANN001 - a w:tr element
+    tr_pr = tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        tr_pr.insert(0, OxmlElement("w:cantSplit"))  # before trHeight and tblHeader, as the schema orders them
 
 
 def _repeat_header(row) -> None:  # noqa: ANN001
@@ -266,7 +273,7 @@ class _Writer:
                 name.paragraphs[0]._p.getparent().remove(name.paragraphs[0]._p)
                 self.para(s.name or "", container=name, size=L.SIGNER, bold=True, after=12)
             for r in (2 * g, 2 * g + 1):
-                table.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+                _cant_split(table.rows[r]._tr)
         if sig.recipients:
             self.para("Nơi nhận:", size=L.RECIPIENTS_LABEL, bold=True, italic=True, align="left")
             for line in sig.recipients:
@@ -294,11 +301,22 @@ class _Writer:
             self.header(self.doc.header)
         self.blocks(self.doc.blocks)
 
+    def keep(self, b: Keep) -> None:
+        """Word keeps the blocks on one page: each paragraph, table rows included, keeps with the next."""
+        body = self.word.element.body
+        before = len(body)
+        self.blocks(b.blocks)
+        for el in list(body)[before:]:
+            for p in el.iter(qn("w:p")):
+                WordParagraph(p, self.word).paragraph_format.keep_with_next = True
+            for tr in el.iter(qn("w:tr")):
+                _cant_split(tr)
+
     def blocks(self, blocks: list | tuple) -> None:
         for b in blocks:
             match b:
                 case Keep():
-                    self.blocks(b.blocks)
+                    self.keep(b)
                 case CutLine():
                     self.rule(self.word, self.width_mm, self.width_mm, style="dashed")
                 case Title():
