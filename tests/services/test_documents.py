@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import subprocess
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -347,3 +348,24 @@ def test_longest_names_stay_inside_the_margins(ws: Workspace, tmp_path: Path) ->
         assert words_outside_margins(out.pdf_path) == [], key
     left, _ = header_columns(produce(ws, year_id, "to_trinh", tmp_path / "t", docx=False).pdf_path)
     assert " ".join(left.split()).startswith("ỦY BAN NHÂN DÂN TỈNH LAI CHÂU " + LONG_UNIT.upper())
+
+
+def test_word_copies_open_in_libreoffice_writer(produced: dict, tmp_path: Path) -> None:
+    """Each .docx opens in a real word processor: same kind of pages, the same key texts."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed; the .docx files were only read back with python-docx")
+    sources = [produced[key].docx_path for key in CATALOGUE]
+    done = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                           "--outdir", str(tmp_path), *map(str, sources)], capture_output=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    for key, source in zip(CATALOGUE, sources, strict=True):
+        pdf = tmp_path / source.with_suffix(".pdf").name
+        pages = page_sizes_mm(pdf)
+        assert pages[0] == ((297, 210) if CATALOGUE[key].landscape else (210, 297)), key
+        text = flat(pdf_text(pdf))
+        assert KINDS[key][0] in text, key
+        if key != "phieu_bau":
+            assert "Độc lập - Tự do - Hạnh phúc" in text and top_margin_text(pdf, 1) == "", key
+        if len(pages) > 1 and key != "phieu_bau":
+            assert top_margin_text(pdf, 2) == "2", key

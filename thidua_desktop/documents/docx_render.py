@@ -48,6 +48,14 @@ _ALIGN = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "left": WD_ALIGN_PARAGRAPH.LEFT
           "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 
 
+# What the schema (CT_PPrBase) places after w:pBdr in a paragraph's properties.
+_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+               "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+               "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+               "w:rPr", "w:sectPr", "w:pPrChange")
+
+
 def _setup_section(section, landscape: bool) -> None:  # noqa: ANN001 - a python-docx Section
     width, height = L.page_size_mm(landscape)
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
@@ -63,7 +71,29 @@ def _no_borders(table) -> None:  # noqa: ANN001
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    table._tbl.tblPr.append(borders)
+    tbl_pr = table._tbl.tblPr
+    later = next((c for c in tbl_pr if c.tag in {qn("w:shd"), qn("w:tblLayout"), qn("w:tblCellMar"), qn("w:tblLook")}),
+                 None)  # the schema puts tblBorders before these
+    if later is None:
+        tbl_pr.append(borders)
+    else:
+        later.addprevious(borders)
+
+
+def _cell_margins(table, side_pt: float) -> None:  # noqa: ANN001
+    """Left and right cell margins as in the PDF (Word's default 1.9 mm would wrap the Quốc hiệu)."""
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(round(side_pt * 20)))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    tbl_pr = table._tbl.tblPr
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is None:
+        tbl_pr.append(margins)
+    else:
+        look.addprevious(margins)
 
 
 def _cant_split(tr) -> None:  # noqa: ANN001 - a w:tr element
@@ -150,23 +180,39 @@ class _Writer:
         for k, v in (("w:val", style), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
             bottom.set(qn(k), v)
         border.append(bottom)
-        p._p.get_or_add_pPr().append(border)
+        p._p.get_or_add_pPr().insert_element_before(border, *_AFTER_PBDR)
+
+    def new_table(self, rows: int, widths_mm: list[float], *, grid: bool = False):  # noqa: ANN201 - a Table
+        """A table of fixed column widths (grid columns and every cell: Word reads the cells,
+        LibreOffice the grid), with lines or without any; the cells start without a paragraph
+        of their own only when filled through `empty`."""
+        table = self.word.add_table(rows=rows, cols=len(widths_mm))
+        table.autofit = False  # w:tblLayout fixed
+        if grid:
+            table.style = "Table Grid"
+            table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        else:
+            _no_borders(table)
+        _cell_margins(table, L.CELL_PAD_PT if grid else 0)
+        for column, width in zip(table.columns, widths_mm, strict=True):
+            column.width = Mm(width)
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths_mm, strict=True):
+                cell.width = Mm(width)
+        return table
 
     @staticmethod
-    def _cell(cell, width_mm: float):  # noqa: ANN001, ANN205
-        cell.width = Mm(width_mm)
+    def empty(cell):  # noqa: ANN001, ANN205
+        """The cell without its initial empty paragraph, to be filled with `para`."""
+        cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
         return cell
 
     def header(self, h: Header) -> None:
         left_w = self.width_mm * L.HEADER_LEFT_SHARE
         right_w = self.width_mm - left_w
-        table = self.word.add_table(rows=2, cols=2)
-        table.autofit = False
-        _no_borders(table)
-        cells = [[self._cell(table.cell(r, c), w) for c, w in enumerate((left_w, right_w))] for r in range(2)]
-        left, right = cells[0]
-        left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
-        right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)
+        table = self.new_table(2, [left_w, right_w])
+        cells = [[table.cell(r, c) for c in range(2)] for r in range(2)]
+        left, right = self.empty(cells[0][0]), self.empty(cells[0][1])
         if h.superior:
             self.para(h.superior.upper(), container=left, size=L.HEADER)
         issuer = h.issuer.upper()
@@ -207,18 +253,15 @@ class _Writer:
             self.para(t.caption, bold=True, align="left", after=4)
         total = sum(c.weight for c in t.columns)
         widths = [self.width_mm * c.weight / total for c in t.columns]
-        table = self.word.add_table(rows=1 + len(t.rows), cols=len(t.columns))
-        table.style = "Table Grid"
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
+        size = L.fitting_size(t, [w * L.MM for w in widths])
+        table = self.new_table(1 + len(t.rows), widths, grid=True)
         for c, col in enumerate(t.columns):
-            cell = self._cell(table.cell(0, c), widths[c])
-            self._cell_text(cell, col.title, t.size, bold=True, align="center")
+            self._cell_text(table.cell(0, c), col.title, size, bold=True, align="center")
         _repeat_header(table.rows[0])
         for r, row in enumerate(t.rows, start=1):
+            cells = table.rows[r].cells
             for c, (text, col) in enumerate(zip(row, t.columns, strict=True)):
-                cell = self._cell(table.cell(r, c), widths[c])
-                self._cell_text(cell, text, t.size, bold=(r - 1) in t.bold_rows, align=col.align)
+                self._cell_text(cells[c], text, size, bold=(r - 1) in t.bold_rows, align=col.align)
         self.para(after=6)
 
     @staticmethod
@@ -229,8 +272,7 @@ class _Writer:
         run.bold, run.font.size = bold, Pt(size)
 
     def _signer(self, cell, s: Signer) -> None:  # noqa: ANN001
-        cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
-        self._signer_head(cell, s)
+        self._signer_head(self.empty(cell), s)
         spacer = self.para("", container=cell)
         spacer.paragraph_format.space_after = Mm(L.SIGNATURE_SPACE_MM - 6)
         if s.name:
@@ -244,34 +286,27 @@ class _Writer:
             self.para(s.note, container=cell, size=L.SIGNER - 1, italic=True)
 
     def _recipients(self, cell, lines: tuple[str, ...]) -> None:  # noqa: ANN001
-        cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
         self.para("Nơi nhận:", container=cell, size=L.RECIPIENTS_LABEL, bold=True, italic=True, align="left")
         for line in lines:
             self.para(f"- {line}", container=cell, size=L.RECIPIENTS, align="left")
 
     def signatures(self, sig: Signatures) -> None:
         if len(sig.signers) == 1:
-            table = self.word.add_table(rows=1, cols=2)
-            _no_borders(table)
-            left = self._cell(table.cell(0, 0), self.width_mm * 0.45)
-            right = self._cell(table.cell(0, 1), self.width_mm * 0.55)
+            table = self.new_table(1, [self.width_mm * 0.45, self.width_mm * 0.55])
             if sig.recipients:
-                self._recipients(left, sig.recipients)
-            self._signer(right, sig.signers[0])
+                self._recipients(self.empty(table.cell(0, 0)), sig.recipients)
+            self._signer(table.cell(0, 1), sig.signers[0])
             return
         n = max(1, sig.per_row)
         groups = [sig.signers[i:i + n] for i in range(0, len(sig.signers), n)]
-        table = self.word.add_table(rows=2 * len(groups), cols=n)
-        _no_borders(table)
+        table = self.new_table(2 * len(groups), [self.width_mm / n] * n)
         for g, group in enumerate(groups):
             for c, s in enumerate(group):
-                head = self._cell(table.cell(2 * g, c), self.width_mm / n)
-                head.paragraphs[0]._p.getparent().remove(head.paragraphs[0]._p)
+                head = self.empty(table.cell(2 * g, c))
                 self._signer_head(head, s)
                 self.para("", container=head).paragraph_format.space_after = Mm(L.SIGNATURE_SPACE_MM - 6)
-                name = self._cell(table.cell(2 * g + 1, c), self.width_mm / n)
-                name.paragraphs[0]._p.getparent().remove(name.paragraphs[0]._p)
-                self.para(s.name or "", container=name, size=L.SIGNER, bold=True, after=12)
+                self.para(s.name or "", container=self.empty(table.cell(2 * g + 1, c)), size=L.SIGNER, bold=True,
+                          after=12)
             for r in (2 * g, 2 * g + 1):
                 _cant_split(table.rows[r]._tr)
         if sig.recipients:

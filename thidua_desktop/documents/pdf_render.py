@@ -93,29 +93,6 @@ class _Rule(Flowable):
         self.canv.line(x0, self.after, x0 + self.rule_width, self.after)
 
 
-_CELL_PAD = 3
-_MIN_TABLE_SIZE = 8
-
-
-def _fitting_size(t: Table, widths: list[float]) -> float:
-    """The table's font size, lowered (not below 8 pt) until no single word is wider than its
-    column: a word cut in the middle ("Thưởn g") is worse than a smaller type."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    bold = font_name(bold=True)
-    words = [(i, w) for i, c in enumerate(t.columns) for w in c.title.split()]
-    words += [(i, w) for row in t.rows for i, cell in enumerate(row) for w in cell.split()]
-    longest: dict[int, str] = {}
-    for i, w in words:
-        if stringWidth(w, bold, 10) > stringWidth(longest.get(i, ""), bold, 10):
-            longest[i] = w
-    size = t.size
-    while size > _MIN_TABLE_SIZE and any(stringWidth(w, bold, size) > widths[i] - 2 * _CELL_PAD
-                                         for i, w in longest.items()):
-        size -= 0.5
-    return size
-
-
 class _Group:
     """Flowables that a Keep takes in as they are (a marker, never drawn)."""
 
@@ -213,7 +190,7 @@ class _Renderer:
     def table(self, t: Table) -> None:
         total = sum(c.weight for c in t.columns)
         widths = [self.width * c.weight / total for c in t.columns]
-        size = _fitting_size(t, widths)
+        size = L.fitting_size(t, widths)
         head = [Paragraph(pdf_text(c.title), _style(size, bold=True)) for c in t.columns]
         body = []
         for r, row in enumerate(t.rows):
@@ -222,7 +199,7 @@ class _Renderer:
                          for cell, c in zip(row, t.columns, strict=True)])
         table = RLTable([head, *body], colWidths=widths, repeatRows=1)
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), _FONT, ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD), ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PAD),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), L.CELL_PAD_PT), ("RIGHTPADDING", (0, 0), (-1, -1), L.CELL_PAD_PT),
                                    ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
         if t.caption:
             self.story.append(Paragraph(pdf_text(t.caption), _style(L.BODY, bold=True, align="left", after=4)))
