@@ -46,6 +46,7 @@ from thidua_desktop.services.document_templates import (
     save_template,
 )
 from thidua_desktop.services.documents import CATALOGUE, available_documents, next_number_text, produce
+from thidua_desktop.services.issuing import issued_documents
 from thidua_desktop.services.workspace import ChangeRefused, Workspace
 from thidua_desktop.services.years import update_year, year_id_of
 
@@ -287,6 +288,9 @@ def test_issuing_numbers_records_and_hashes(ws: Workspace, tmp_path: Path) -> No
     assert meeting.document_id == rows[2].id
     assert next_number_text(ws, year_id, "bb_ky_ket") == "08/BB-BLC"
     assert produce(ws, year_id, "bb_so_ket", tmp_path, issue=True).number_text == "08/BB-BLC"
+    register = issued_documents(ws, year_id)
+    assert [r.number_text for r in register] == ["08/BB-BLC", "07/BB-BLC", "01/BB-BLC", "01/GƯ-BLC", "02/BB-BLC"]
+    assert [r.issued_on for r in register][2:] == [date(2026, 7, 17), date(2026, 1, 22), date(2026, 1, 22)]
 
 
 def test_issuing_in_a_closed_year_is_refused_and_leaves_no_file(ws: Workspace, tmp_path: Path) -> None:

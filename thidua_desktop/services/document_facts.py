@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from thidua_desktop.db.models import Bloc, EmulationYear, LegalBasis, Membership, Unit
-from thidua_desktop.domain.admin_format import date_words, place_date, symbol_suffix
+from thidua_desktop.domain.admin_format import place_date, symbol_suffix
 from thidua_desktop.domain.enums import MemberRole
 from thidua_desktop.domain.text import format_points, vi_sort_key
 from thidua_desktop.documents.model import Header, Signatures, Signer
@@ -120,7 +120,3 @@ def read_facts(s: Session, year_id: int, day: date) -> YearFacts:
                      organising_body=bloc.organising_body or "", theme=year.theme or "",
                      issuer=issuer_of(s, year_id, day), members=members, next_leader=next_leader,
                      next_deputies=sorted(next_deputies, key=vi_sort_key), legal_bases=bases, day=day)
-
-
-def words(day: date | None) -> str:
-    return date_words(day) if day else "…"

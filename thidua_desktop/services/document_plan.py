@@ -28,4 +28,3 @@ class Plan:
     signer_name: str | None = None  # None: the issuer's signer (the leader unit's head)
     recipients: tuple[str, ...] = ()
     link: Callable[[Session, int], None] | None = None  # ties the issued record to its subject
-    landscape: bool = False

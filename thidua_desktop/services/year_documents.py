@@ -156,7 +156,7 @@ def registration_plan(ws: Workspace, year_id: int, on: date | None = None) -> Pl
 
     sig = facts.signatures(spec, values).signers[0]
     return Plan(spec, facts, day, fill(spec.title, values), render, signer_prefix=sig.prefix, signer_post=sig.title,
-                recipients=recipients(spec, values), landscape=True)
+                recipients=recipients(spec, values))
 
 
 # --- tờ trình --------------------------------------------------------------------------------
@@ -263,7 +263,7 @@ def score_summary_plan(ws: Workspace, year_id: int, on: date | None = None,
 
     sig = facts.signatures(spec, values).signers[0]
     return Plan(spec, facts, day, f"{fill(spec.title, values)} – {kind.label} {facts.year}", render,
-                signer_prefix=sig.prefix, signer_post=sig.title, landscape=True)
+                signer_prefix=sig.prefix, signer_post=sig.title)
 
 
 # --- year-end report -------------------------------------------------------------------------
@@ -362,4 +362,4 @@ def commendations_plan(ws: Workspace, year_id: int, on: date | None = None,
 
     sig = facts.signatures(spec, values).signers[0]
     return Plan(spec, facts, day, fill(spec.title, values), render, signer_prefix=sig.prefix,
-                signer_post=sig.title, landscape=True)
+                signer_post=sig.title)
