@@ -229,3 +229,11 @@ def test_the_filters_offer_the_years_and_awards_of_the_register(ws: Workspace) -
     assert filters.years == sorted({r.year for r in rows}, reverse=True)
     assert {name for _id, name in filters.awards} == {r.award_name for r in rows}
     assert (award_id(ws, "BK_TINH"), "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh") in filters.awards
+
+
+def test_a_folder_that_cannot_be_written_is_a_vietnamese_message(ws: Workspace, tmp_path: Path) -> None:
+    rows = bk_tinh(ws)
+    with pytest.raises(ChangeRefused, match="Không ghi được tệp “bk.pdf”"):
+        cert.print_batch(ws, [rows[0].id], FULL, "", tmp_path / "không có" / "bk.pdf")
+    with ws.read() as s:
+        assert s.get(Commendation, rows[0].id).printed_at is None

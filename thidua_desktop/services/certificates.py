@@ -10,7 +10,8 @@ reportlab is imported only when something is rendered.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -363,8 +364,9 @@ def print_batch(ws: Workspace, commendation_ids: Sequence[int], mode: Certificat
         items = _load(s, ids)
         layouts = {award_id: _effective(s, award_id, printer_name, mode) for award_id in {a for a, _ in items}}
     out = Path(out_path)
-    finished = render_certificates(out, ((data, layouts[award_id]) for award_id, data in items), len(items),
-                                   progress=progress, cancelled=cancelled)
+    with _writing(out):
+        finished = render_certificates(out, ((data, layouts[award_id]) for award_id, data in items), len(items),
+                                       progress=progress, cancelled=cancelled)
     if not finished:
         return None
     if mark_printed:
@@ -391,7 +393,8 @@ def preview_layout(ws: Workspace, award_type_id: int, layout: Layout, out_path: 
                                        .order_by(Commendation.year.desc(), Commendation.id).limit(1))
         data = _load(s, [commendation_id])[0][1] if commendation_id is not None else _sample(_award(s, award_type_id))
     out = Path(out_path)
-    render_certificates(out, [(data, layout)], 1, title="Xem trước mẫu in", show_boxes=show_boxes)
+    with _writing(out):
+        render_certificates(out, [(data, layout)], 1, title="Xem trước mẫu in", show_boxes=show_boxes)
     return out
 
 
@@ -415,4 +418,14 @@ def print_calibration(ws: Workspace, award_type_id: int, printer_name: str,
     from thidua_desktop.documents.certificate import render_calibration
 
     layout = effective_layout(ws, award_type_id, printer_name, CertificateMode.OVERLAY)
-    return render_calibration(out_path, layout.paper_w, layout.paper_h, layout.offset_x, layout.offset_y)
+    with _writing(Path(out_path)):
+        return render_calibration(out_path, layout.paper_w, layout.paper_h, layout.offset_x, layout.offset_y)
+
+
+@contextmanager
+def _writing(out: Path) -> Iterator[None]:
+    """A file the machine refuses to write (no folder, read-only, disk full) becomes a Vietnamese message."""
+    try:
+        yield
+    except OSError as exc:
+        raise ChangeRefused(f"Không ghi được tệp “{out.name}” vào thư mục {out.parent}: {exc.strerror or exc}.") from exc
