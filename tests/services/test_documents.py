@@ -302,6 +302,15 @@ def test_issuing_in_a_closed_year_is_refused_and_leaves_no_file(ws: Workspace, t
         assert all(p.status is not ProposalStatus.SENT for p in s.scalars(select(Proposal)))
 
 
+def test_a_file_that_cannot_be_written_is_a_message(ws: Workspace, tmp_path: Path) -> None:
+    year_id = year_id_of(ws, 2026)
+    (tmp_path / "chiếm.pdf").mkdir()  # stands where the PDF should go
+    with pytest.raises(ChangeRefused, match="Không ghi được tệp “chiếm.pdf”"):
+        produce(ws, year_id, "bb_so_ket", tmp_path / "chiếm.pdf", issue=True)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".pdf", ".docx")) == ["chiếm.pdf"]
+    assert issued_documents(ws, year_id) == []
+
+
 def test_the_bloc_as_issuer(ws: Workspace, tmp_path: Path) -> None:
     year_id = year_id_of(ws, 2026)
     update_year(ws, year_id, issuer_mode="bloc")

@@ -8,6 +8,7 @@ document in one change. reportlab and python-docx load on the first produce, not
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from thidua_desktop.documents.model import Document
 from thidua_desktop.domain.admin_format import number_text as format_number
 from thidua_desktop.domain.enums import MeetingKind
 
@@ -122,12 +124,32 @@ def next_number_text(ws: Workspace, year_id: int, key: str, *, on: date | None =
                      **options: object) -> str | None:
     """The number issuing this document would take now, e.g. "05/BB-BLC" (None: it takes none),
     for the issue dialog; reading it consumes nothing."""
-    plan = _entry(key).build(ws, year_id, on=on, **options)
+    return _number(ws, _entry(key).build(ws, year_id, on=on, **options), None)[1]
+
+
+def _number(ws: Workspace, plan: Plan, typed: int | None) -> tuple[int | None, str | None]:
+    """The typed number, else the series' next one, and how it prints; (None, None) for a
+    document kind that takes no number."""
     if not plan.spec.numbered:
-        return None
-    with ws.read() as s:
-        n = next_number(s, plan.issued_on.year, plan.facts.issuer, plan.spec.doc_type)
-    return format_number(n, plan.spec.doc_type.value, plan.facts.issuer.symbol)
+        return None, None
+    n = typed
+    if n is None:
+        with ws.read() as s:
+            n = next_number(s, plan.issued_on.year, plan.facts.issuer, plan.spec.doc_type)
+    return n, format_number(n, plan.spec.doc_type.value, plan.facts.issuer.symbol)
+
+
+def _write(write, doc: Document, path: Path) -> None:  # noqa: ANN001 - write_pdf or write_docx
+    """Write under a temporary name, then replace: a failed write never leaves half a file, and
+    a file held open elsewhere (a viewer on Windows) is a Vietnamese message."""
+    temporary = path.with_name(f"~{path.name}")
+    try:
+        write(doc, temporary)
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise ChangeRefused(f"Không ghi được tệp “{path.name}” ({exc.strerror or exc}). "
+                            "Tệp có đang mở trong chương trình khác không?") from None
 
 
 def _entry(key: str) -> _Entry:
@@ -154,17 +176,13 @@ def produce(ws: Workspace, year_id: int, key: str, out: Path, *, number: int | N
     if number is not None and number < 1:
         raise ChangeRefused("Số văn bản phải là số nguyên dương.")
     plan = entry.build(ws, year_id, on=on, **options)
-    numbered = plan.spec.numbered
-    n = number if numbered else None
-    if issue and numbered and n is None:
-        with ws.read() as s:
-            n = next_number(s, plan.issued_on.year, plan.facts.issuer, plan.spec.doc_type)
-    text = format_number(n, plan.spec.doc_type.value, plan.facts.issuer.symbol) if n is not None else None
+    n, text = _number(ws, plan, number) if issue or number is not None else (None, None)
     doc = plan.render(text)
     pdf_path, docx_path = _paths(Path(out), file_stem(plan, text if issue else None), docx and entry.docx)
-    write_pdf(doc, pdf_path)
+    pdf_path.parent.mkdir(parents=True, exist_ok=True)
+    _write(write_pdf, doc, pdf_path)
     if docx_path is not None:
-        write_docx(doc, docx_path)
+        _write(write_docx, doc, docx_path)
     page = "A4 ngang" if doc.landscape else "A4 dọc"
     if not issue:
         return ProducedDocument(pdf_path, docx_path, page, text)
