@@ -9,6 +9,7 @@ from __future__ import annotations
 def page_classes() -> list[type]:
     from .audit_page import AuditPage
     from .covenant_page import CovenantPage
+    from .documents_page import DocumentsPage
     from .register_page import RegisterPage
     from .scoring_page import ScoringPage
     from .units_page import UnitsPage
@@ -16,4 +17,4 @@ def page_classes() -> list[type]:
     from .year_end_page import YearEndPage
     from .years_page import YearsPage
 
-    return [UnitsPage, YearsPage, CovenantPage, ScoringPage, VotingPage, RegisterPage, YearEndPage, AuditPage]
+    return [UnitsPage, YearsPage, CovenantPage, ScoringPage, VotingPage, RegisterPage, DocumentsPage, YearEndPage, AuditPage]
