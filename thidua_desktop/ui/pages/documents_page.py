@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
@@ -27,11 +28,21 @@ from .base import Page, PageContext
 FOLDER_KEY = "documents/folder"
 READY = "Sẵn sàng"
 
+
+
+@dataclass(frozen=True, slots=True)
+class KindRow:
+    """A document kind and its place in the catalogue, which is the order of the year's work."""
+
+    position: int
+    kind: DocumentKind
+
+
 KIND_FIELDS = (
-    Field("Văn bản", lambda k: k.name, width=0),
-    Field("Khổ giấy", lambda k: "A4 ngang" if k.landscape else "A4 dọc", width=9),
-    Field("Bản Word", lambda k: "có" if k.has_docx else "", width=8),
-    Field("Tình trạng", lambda k: k.missing or READY, width=34),
+    Field("Văn bản", lambda r: r.kind.name, lambda r: r.position, width=0),
+    Field("Khổ giấy", lambda r: "A4 ngang" if r.kind.landscape else "A4 dọc", width=9),
+    Field("Bản Word", lambda r: "có" if r.kind.has_docx else "", width=8),
+    Field("Tình trạng", lambda r: r.kind.missing or READY, width=34),
 )
 ISSUED_FIELDS = (
     Field("Số, ký hiệu", lambda d: d.number_text or "", width=14),
@@ -58,8 +69,8 @@ class DocumentsPage(Page):
         self._previews = tempfile.TemporaryDirectory(prefix="thidua-xem-truoc-")
         self.destroyed.connect(self._previews.cleanup)
 
-        self.kinds = RecordTable(KIND_FIELDS, search=lambda k: k.name, settings=ctx.settings, key="document_kinds",
-                                 identity=lambda k: k.key, parent=self)
+        self.kinds = RecordTable(KIND_FIELDS, search=lambda r: r.kind.name, settings=ctx.settings,
+                                 key="document_kinds", identity=lambda r: r.kind.key, parent=self)
         self.kinds.setObjectName("document_kinds")
         self.kinds.record_activated.connect(lambda _k: self.preview())
         self.kinds.current_changed.connect(lambda _k: self._enable())
@@ -106,7 +117,8 @@ class DocumentsPage(Page):
 
     def refresh(self) -> None:
         ws = self.ctx.workspace
-        self.kinds.set_records(documents.available_documents(ws, self.year.id) if self.year else [])
+        kinds = documents.available_documents(ws, self.year.id) if self.year else []
+        self.kinds.set_records(KindRow(i, kind) for i, kind in enumerate(kinds))
         self.issued.set_records(issuing.issued_documents(ws, self.year.id) if self.year else [])
         if self.kinds.current_record() is None and self.kinds.source.rowCount():
             self.kinds.select(lambda _k: True)
@@ -114,11 +126,15 @@ class DocumentsPage(Page):
         self._enable()
 
     def _enable(self) -> None:
-        kind: DocumentKind | None = self.kinds.current_record()
+        kind = self.current_kind()
         ready = kind is not None and kind.missing is None
         self.preview_button.setEnabled(ready)
         self.issue_button.setEnabled(ready and self.editable)
         self.template_button.setEnabled(kind is not None)
+
+    def current_kind(self) -> DocumentKind | None:
+        row = self.kinds.current_record()
+        return row.kind if row else None
 
     def folder(self) -> Path:
         saved = self.ctx.settings.value(FOLDER_KEY, "")
@@ -144,14 +160,14 @@ class DocumentsPage(Page):
         return preview
 
     def preview(self) -> DocumentPreview | None:
-        kind = self.kinds.current_record()
+        kind = self.current_kind()
         if kind is None or kind.missing is not None or self.year is None:
             return None
         produced = self._produce(kind, Path(tempfile.mkdtemp(dir=self._previews.name)))
         return self._show(kind.name, produced) if produced else None
 
     def issue(self) -> DocumentPreview | None:
-        kind = self.kinds.current_record()
+        kind = self.current_kind()
         if kind is None or kind.missing is not None or self.year is None or not self.editable:
             return None
         next_text = self.ctx.bridge.attempt(self, documents.next_number_text, self.year.id, kind.key) \
@@ -165,7 +181,7 @@ class DocumentsPage(Page):
         return self._show(kind.name, produced) if produced else None
 
     def edit_template(self) -> bool:
-        kind = self.kinds.current_record()
+        kind = self.current_kind()
         if kind is None:
             return False
         spec = document_templates.effective_template(self.ctx.workspace, kind.key)
