@@ -97,6 +97,12 @@ def test_preview_takes_no_number_and_issue_takes_the_next(page: DocumentsPage, q
     assert "khác với tệp đã ban hành" in page.messages[-1]
 
 
+def test_the_folder_is_chosen_and_remembered(page: DocumentsPage, tmp_path: Path) -> None:
+    page.ask_folder = lambda *_a: tmp_path / "khác"
+    page.choose_folder()
+    assert page.folder() == tmp_path / "khác" and str(tmp_path / "khác") in page.folder_label.text()
+
+
 def test_typed_number_must_be_a_number(page: DocumentsPage, qtbot) -> None:  # noqa: ANN001
     pick(page, "bb_tong_ket")
     dialog = IssueDialog("Biên bản", "05/BB-X", page)

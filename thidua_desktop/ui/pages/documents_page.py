@@ -83,6 +83,8 @@ class DocumentsPage(Page):
         self.folder_label = QLabel(self)
         self.folder_label.setObjectName("documents_folder")
         self.folder_label.setWordWrap(True)
+        self.folder_button = QPushButton("Đổi thư mục…", self)
+        self.folder_button.clicked.connect(self.choose_folder)
         self.issued = RecordTable(ISSUED_FIELDS, search=lambda d: f"{d.number_text or ''} {d.title}",
                                   settings=ctx.settings, key="issued_documents", identity=lambda d: d.id, parent=self)
         self.issued.setObjectName("issued_documents")
@@ -104,7 +106,10 @@ class DocumentsPage(Page):
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addWidget(QLabel("<b>Sổ văn bản đã ban hành</b> (bấm đúp để mở lại)", bottom))
         bottom_layout.addWidget(self.issued, 1)
-        bottom_layout.addWidget(self.folder_label)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_label, 1)
+        folder_row.addWidget(self.folder_button)
+        bottom_layout.addLayout(folder_row)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(top)
         split.addWidget(bottom)
@@ -142,6 +147,13 @@ class DocumentsPage(Page):
             return Path(saved)
         documents_dir = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
         return documents_dir / "Văn bản thi đua"
+
+    def choose_folder(self) -> Path | None:
+        chosen = self.ask_folder(self, "Chọn thư mục lưu văn bản (mỗi năm một thư mục con)", self.folder())
+        if chosen is not None:
+            self.ctx.settings.setValue(FOLDER_KEY, str(chosen))
+            self.folder_label.setText(f"Thư mục lưu văn bản: {chosen}")
+        return chosen
 
     # --- actions -----------------------------------------------------------------------------
 
