@@ -89,8 +89,8 @@ def covenant_plan(ws: Workspace, year_id: int, on: date | None = None) -> Plan:
         doc.add(Title(title, fill(spec.summary, values)))
         if facts.legal_bases:
             doc.add(Bases(_basis_lines(facts.legal_bases)))
-        doc.add(Para(fill(spec.texts.get("opening"), values)))
-        doc.add(*[Para(line) for line in content])
+        # the covenant's own text (covenant page) has its opening; the template's stands in for it
+        doc.add(*[Para(line) for line in content] or [Para(fill(spec.texts.get("opening"), values))])
         doc.add(Para(fill(spec.texts.get("table_note"), values)), Para(fill(spec.texts.get("closing"), values)),
                 Para(fill(spec.texts.get("signatures_heading"), values), bold=True, align="center", indent=False),
                 Signatures(signers, per_row=2))
