@@ -299,6 +299,8 @@ class _Writer:
             return
         n = max(1, sig.per_row)
         groups = [sig.signers[i:i + n] for i in range(0, len(sig.signers), n)]
+        if sig.heading:
+            self.para(sig.heading, size=L.SIGNER, bold=True, after=6).paragraph_format.keep_with_next = True
         table = self.new_table(2 * len(groups), [self.width_mm / n] * n)
         for g, group in enumerate(groups):
             for c, s in enumerate(group):

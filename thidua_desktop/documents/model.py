@@ -110,6 +110,7 @@ class Signatures:
     signers: tuple[Signer, ...]
     recipients: tuple[str, ...] = ()
     per_row: int = 2
+    heading: str | None = None  # above the grid, kept on the page of its first row
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +180,7 @@ class Document:
                 case Table():
                     out += [c.title for c in b.columns] + [cell for row in b.rows for cell in row]
                 case Signatures():
+                    out += [b.heading] if b.heading else []
                     out += list(b.recipients)
                     out += [x for s in b.signers for x in (s.prefix, s.title, s.name) if x]
                 case Annex():

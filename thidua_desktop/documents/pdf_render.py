@@ -250,7 +250,9 @@ class _Renderer:
                             colWidths=[width] * n, rowHeights=[None, L.SIGNATURE_SPACE_MM * MM, None])
             table.setStyle(plain)
             table.setStyle(TableStyle([("BOTTOMPADDING", (0, 0), (-1, 1), 0)]))
-            self.story.append(KeepTogether([table]))
+            heading = [Paragraph(pdf_text(sig.heading), _style(L.SIGNER, bold=True, after=6))] \
+                if sig.heading and start == 0 else []
+            self.story.append(KeepTogether([*heading, table]))
         if sig.recipients:
             self.story.append(KeepTogether(self._recipients(sig.recipients)))
 

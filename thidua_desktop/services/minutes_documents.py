@@ -199,8 +199,7 @@ def counting_plan(ws: Workspace, year_id: int, on: date | None = None) -> Plan:
                 doc.add(Para(r.note))
         doc.add(Para(fill(spec.texts.get("closing"), values)))
         signers = tuple(Signer((role or "Thành viên"), name) for name, _post, role in team)
-        doc.add(Para("BAN KIỂM PHIẾU", bold=True, align="center", indent=False),
-                Signatures(signers or (Signer("Trưởng ban"),), per_row=3))
+        doc.add(Signatures(signers or (Signer("Trưởng ban"),), per_row=3, heading="BAN KIỂM PHIẾU"))
         return doc
 
     return Plan(spec, facts, day, "Biên bản kiểm phiếu", render, recipients=(), signer_post="Trưởng ban kiểm phiếu")

@@ -92,8 +92,7 @@ def covenant_plan(ws: Workspace, year_id: int, on: date | None = None) -> Plan:
         # the covenant's own text (covenant page) has its opening; the template's stands in for it
         doc.add(*[Para(line) for line in content] or [Para(fill(spec.texts.get("opening"), values))])
         doc.add(Para(fill(spec.texts.get("table_note"), values)), Para(fill(spec.texts.get("closing"), values)),
-                Para(fill(spec.texts.get("signatures_heading"), values), bold=True, align="center", indent=False),
-                Signatures(signers, per_row=2))
+                Signatures(signers, per_row=2, heading=fill(spec.texts.get("signatures_heading"), values)))
         attached = f"(Kèm theo Giao ước thi đua số {number_text or '…'} {date_words(day)})"
         doc.add(Annex("Phụ lục", f"Bảng điểm thi đua năm {facts.year}", attached), _criteria_table(view))
         return doc
