@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, configure_mappers
 
 from thidua_desktop.db.models import Person, Unit
 from thidua_desktop.db.workbook_file import open_workbook
@@ -52,6 +52,7 @@ def serve() -> None:
     """Fork one editing child per request line "path<TAB>report<TAB>first" on stdin, print its pid,
     wait for it to end (killed) and print "ended <wait status>": the modules are imported once,
     so each of the many kills costs a fork, not a Python start-up."""
+    configure_mappers()  # as in a running program: the child's time goes to opening and writing
     for line in sys.stdin:
         path, report, first = line.rstrip("\n").split("\t")
         pid = os.fork()
