@@ -115,3 +115,24 @@ def test_refusals_are_messages(qtbot, parted: Parted, tmp_path: Path) -> None:  
     cancelled = merge_copies(None, parted.a, parted.b, operator="Thư ký", report=messages,
                              run_dialog=lambda d: QDialog.DialogCode.Rejected)
     assert cancelled is None and len(messages.shown) == 2
+
+
+def test_the_file_menu_entry_asks_for_the_other_copy(qtbot, parted: Parted) -> None:  # noqa: ANN001
+    from thidua_desktop.ui.diverged_dialog import merge_with_other_copy
+
+    messages, asked = Messages(), []
+    shown: list[DivergedDialog] = []
+
+    def pick(_parent, title: str, folder: Path) -> Path:  # noqa: ANN001
+        asked.append((title, folder))
+        return parted.b
+
+    def look(dialog: DivergedDialog) -> QDialog.DialogCode:
+        qtbot.addWidget(dialog)
+        shown.append(dialog)
+        return QDialog.DialogCode.Rejected
+
+    assert merge_with_other_copy(None, parted.a, operator="Thư ký", ask_open_path=pick, run_dialog=look,
+                                 report=messages) is None
+    assert asked == [("Chọn bản sao kia của sổ để so sánh", parted.a.parent)]
+    assert len(shown) == 1 and shown[0].divergence.path_b == parted.b and not messages.shown

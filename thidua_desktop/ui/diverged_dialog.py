@@ -1,7 +1,8 @@
 """Two diverged copies of one workbook side by side: what each changed since they parted, a
 choice per change, and the merge into a NEW file (neither copy is written).
 
-`merge_copies(parent, path_a, path_b, operator=…)` is the whole use case for the File menu.
+`merge_with_other_copy(window, open_path, operator=…)` is the File menu's entry (the open workbook is
+bản A, the user picks bản B); `merge_copies` does the rest.
 The services are imported when it runs, so this module costs no SQLAlchemy at start-up.
 """
 
@@ -223,3 +224,13 @@ def merge_copies(parent: QWidget | None, path_a: Path, path_b: Path, *, operator
     report(parent, TITLE, f"Đã gộp hai bản vào tệp mới “{Path(dest).name}”.",
            informative="Hai tệp ban đầu không bị thay đổi. Hãy mở tệp mới để làm việc tiếp.")
     return Path(dest)
+
+
+def merge_with_other_copy(parent: QWidget | None, current: Path, *, operator: str,
+                          ask_open_path: Callable[..., Path | None] = vi.get_open_path,
+                          **hooks: Any) -> Path | None:
+    """The File menu's entry: the open workbook is bản A; the user picks the other copy (bản B)."""
+    other = ask_open_path(parent, "Chọn bản sao kia của sổ để so sánh", Path(current).parent)
+    if other is None:
+        return None
+    return merge_copies(parent, Path(current), Path(other), operator=operator, **hooks)
