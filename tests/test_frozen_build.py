@@ -31,7 +31,8 @@ def assert_passed(done: subprocess.CompletedProcess[str], data: Path) -> None:
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"OK {APP_ID} "), done.stdout
-    for part in ("fonts with their licence", "migrations up to", "demo workbook", "rendered"):
+    for part in ("fonts with their licence", "migrations up to", "demo workbook", "rendered", "covenant printed",
+                 "summary .xlsx written"):
         assert part in lines[0]
     unexpected = [line for line in done.stderr.splitlines() if line.strip() and line.strip() not in ALLOWED_STDERR]
     assert unexpected == []

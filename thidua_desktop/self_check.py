@@ -40,6 +40,7 @@ def run() -> int:
             migrations = check_migrations()
             workbook = build_demo(Path(tmp))
             window = open_and_render(workbook, Path(tmp) / "window.png")
+            printed = check_documents(workbook, Path(tmp) / "văn bản")
     except CheckFailed as failure:
         print(f"{APP_ID} --self-check: FAILED: {failure}", file=sys.stderr)
         return 1
@@ -47,7 +48,7 @@ def run() -> int:
         print(f"{APP_ID} --self-check: FAILED:", file=sys.stderr)
         traceback.print_exc(file=sys.stderr)
         return 1
-    print(f"OK {APP_ID} {__version__} self-check: {fonts}; {migrations}; {window}", flush=True)
+    print(f"OK {APP_ID} {__version__} self-check: {fonts}; {migrations}; {window}; {printed}", flush=True)
     return 0
 
 
@@ -109,6 +110,40 @@ def _open_and_render(path: Path, png: Path) -> str:
     if lock_path(path).exists():
         raise CheckFailed("closing the window left the workbook's lock file behind")
     return f"demo workbook ({units} units) opened; window {picture}"
+
+
+def check_documents(path: Path, folder: Path) -> str:
+    """The printing stack, which loads only on first use: reportlab with the bundled fonts embedded,
+    python-docx with its own template, openpyxl, and QtPdf reading back the PDF we wrote."""
+    import zipfile
+
+    from PySide6.QtPdf import QPdfDocument
+
+    from thidua_desktop.db.workbook_file import open_workbook
+    from thidua_desktop.services import documents, excel_exchange, years
+    from thidua_desktop.services.score_sheet import periods_of
+    from thidua_desktop.services.workspace import Workspace
+
+    workbook = open_workbook(path, operator=OPERATOR)
+    try:
+        ws = Workspace(workbook, OPERATOR)
+        year = years.list_years(ws)[-1]
+        produced = documents.produce(ws, year.id, "giao_uoc", folder)
+        period = periods_of(ws, year.id)[-1]
+        sheet = excel_exchange.summary(ws, period.id, folder / "bảng tổng hợp.xlsx")
+    finally:
+        workbook.close()
+    pdf = QPdfDocument()
+    pdf.load(str(produced.pdf_path))
+    if pdf.status() != QPdfDocument.Status.Ready or pdf.pageCount() < 1:
+        raise CheckFailed(f"QtPdf could not read the covenant we printed ({pdf.status()})")
+    if b"LiberationSerif" not in produced.pdf_path.read_bytes():
+        raise CheckFailed("the printed covenant does not embed the bundled Liberation Serif")
+    for written in (produced.docx_path, sheet):
+        with zipfile.ZipFile(written) as z:
+            if z.testzip() is not None:
+                raise CheckFailed(f"{written.name} was written damaged")
+    return f"covenant printed ({pdf.pageCount()} pages, .pdf and .docx), score summary .xlsx written"
 
 
 def wait_until_open(window, path: Path) -> None:  # noqa: ANN001 - MainWindow
