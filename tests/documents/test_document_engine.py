@@ -165,3 +165,26 @@ def test_kept_blocks_and_sheets_without_page_numbers(tmp_path: Path) -> None:
     assert "PAGE" not in word.sections[0].header._element.xml
     body = word.element.body.xml
     assert body.count("<w:keepNext/>") >= 7 * 10 and 'w:val="dashed"' in body
+
+
+@pytest.mark.parametrize("ending", ["paragraph", "table"])
+def test_signatures_never_stand_alone_on_a_page(tmp_path: Path, ending: str) -> None:
+    """Whatever the length of the text, the last paragraph (or the last table row) goes over
+    to the signatures' page with them."""
+    from thidua_desktop.documents.pdf_render import write_pdf
+
+    signer = Signatures((Signer("Trưởng khối", "Lường Văn Dũng", prefix="TM. Khối thi đua"),),
+                        recipients=("Lưu: VT.",))
+    for n in range(14, 40, 2):
+        body: list = [Para(LONG_ACHIEVEMENT) for _ in range(n // 2)]
+        if ending == "paragraph":
+            body += [Para(LONG_ACHIEVEMENT) for _ in range(n // 3)] + [Para("Kết thúc văn bản./.")]
+            last = "Kết thúc văn bản./."
+        else:
+            body.append(Table((Column("STT", 0.7, "center"), Column("Nội dung", 8)),
+                              tuple((str(i), f"Dòng số {i}") for i in range(1, n + 1))))
+            last = f"Dòng số {n}"
+        pdf = write_pdf(Document(None, [*body, signer]), tmp_path / f"{ending}{n}.pdf")
+        pages = len(page_sizes_mm(pdf))
+        signed = next(p for p in range(1, pages + 1) if "TRƯỞNG KHỐI" in pdf_text(pdf, first=p, last=p))
+        assert last in flat(pdf_text(pdf, first=signed, last=signed)), (ending, n)

@@ -250,7 +250,7 @@ class _Writer:
 
     def table(self, t: Table) -> None:
         if t.caption:
-            self.para(t.caption, bold=True, align="left", after=4)
+            self.para(t.caption, bold=True, align="left", after=4).paragraph_format.keep_with_next = True
         total = sum(c.weight for c in t.columns)
         widths = [self.width_mm * c.weight / total for c in t.columns]
         size = L.fitting_size(t, [w * L.MM for w in widths])
@@ -291,6 +291,9 @@ class _Writer:
             self.para(f"- {line}", container=cell, size=L.RECIPIENTS, align="left")
 
     def signatures(self, sig: Signatures) -> None:
+        last = self.word.element.body[-2] if len(self.word.element.body) > 1 else None  # [-1] is sectPr
+        if last is not None and last.tag == qn("w:p"):  # the last paragraph travels with the signatures
+            WordParagraph(last, self.word).paragraph_format.keep_with_next = True
         if len(sig.signers) == 1:
             table = self.new_table(1, [self.width_mm * 0.45, self.width_mm * 0.55])
             if sig.recipients:
@@ -364,8 +367,9 @@ class _Writer:
                     for line in b.lines:
                         self.para(line, italic=True, align="justify", indent=True, after=3)
                 case Para():
-                    self.para(b.text, size=b.size or L.BODY, bold=b.bold, italic=b.italic, align=b.align,
-                              indent=b.indent, after=L.PARA_AFTER_PT, label=b.label)
+                    p = self.para(b.text, size=b.size or L.BODY, bold=b.bold, italic=b.italic, align=b.align,
+                                  indent=b.indent, after=L.PARA_AFTER_PT, label=b.label)
+                    p.paragraph_format.keep_with_next = b.leads_in or None
                 case Items():
                     for i, text in enumerate(b.items, start=1):
                         self.para(f"{f'{i}.' if b.numbered else '-'} {text}", align="justify", indent=True, after=3)

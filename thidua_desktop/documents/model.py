@@ -65,6 +65,11 @@ class Para:
     indent: bool = True
     size: float | None = None  # None: the body size
 
+    @property
+    def leads_in(self) -> bool:
+        """A heading or a line ending in ":" belongs with what follows it on the page."""
+        return self.bold or (self.text or self.label or "").rstrip().endswith(":")
+
 
 @dataclass(frozen=True, slots=True)
 class Items:

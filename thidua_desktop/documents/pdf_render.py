@@ -15,7 +15,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import (
     BaseDocTemplate,
-    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -93,6 +92,16 @@ class _Rule(Flowable):
         self.canv.line(x0, self.after, x0 + self.rule_width, self.after)
 
 
+def _grid(rows: list[list], widths: list[float], *, header: bool = True) -> RLTable:
+    """A ruled table whose header row repeats on every page."""
+    table = RLTable(rows, colWidths=widths, repeatRows=1 if header else 0)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), _FONT, ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), L.CELL_PAD_PT),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), L.CELL_PAD_PT),
+                               ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    return table
+
+
 class _Group:
     """Flowables that a Keep takes in as they are (a marker, never drawn)."""
 
@@ -113,6 +122,7 @@ class _Renderer:
         self.landscape = doc.landscape
         self.story: list[Flowable] = []
         self.keeping = False  # inside a Keep: no nested KeepTogether (reportlab then breaks the page)
+        self.last_grid: tuple[RLTable, list[list], list[float]] | None = None  # the latest table, its rows
 
     @property
     def width(self) -> float:
@@ -175,6 +185,7 @@ class _Renderer:
     def para(self, p: Para) -> None:
         style = _style(p.size or L.BODY, bold=p.bold, italic=p.italic, align=p.align,
                        indent_mm=L.FIRST_LINE_INDENT_MM if p.indent else 0, after=L.PARA_AFTER_PT)
+        style.keepWithNext = p.leads_in
         text = pdf_text(p.text)
         if p.label:
             text = f"<b>{pdf_text(p.label)}</b> {text}"
@@ -197,12 +208,12 @@ class _Renderer:
             bold = r in t.bold_rows
             body.append([Paragraph(pdf_text(cell), _style(size, bold=bold, align=c.align))
                          for cell, c in zip(row, t.columns, strict=True)])
-        table = RLTable([head, *body], colWidths=widths, repeatRows=1)
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), _FONT, ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), L.CELL_PAD_PT), ("RIGHTPADDING", (0, 0), (-1, -1), L.CELL_PAD_PT),
-                                   ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
         if t.caption:
-            self.story.append(Paragraph(pdf_text(t.caption), _style(L.BODY, bold=True, align="left", after=4)))
+            caption = _style(L.BODY, bold=True, align="left", after=4)
+            caption.keepWithNext = True
+            self.story.append(Paragraph(pdf_text(t.caption), caption))
+        table = _grid([head, *body], widths)
+        self.last_grid = (table, [head, *body], widths)
         self.story += [table, RLSpacer(1, 4 * MM)]
 
     def _signer_head(self, s: Signer) -> list[Flowable]:
@@ -232,12 +243,12 @@ class _Renderer:
         plain = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), _FONT, ("LEFTPADDING", (0, 0), (-1, -1), 2),
                             ("RIGHTPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 0),
                             ("BOTTOMPADDING", (0, 0), (-1, -1), 6 * MM)])
-        self.story.append(RLSpacer(1, 3 * MM))
+        lead = [*self._last_lines(), RLSpacer(1, 3 * MM)]
         if len(sig.signers) == 1:
             left = self._recipients(sig.recipients) if sig.recipients else ""
             table = RLTable([[left, self._signer(sig.signers[0])]], colWidths=[self.width * 0.45, self.width * 0.55])
             table.setStyle(plain)
-            self.story.append(KeepTogether([table]))
+            self.story.append(KeepTogether([*lead, table]))
             return
         n = max(1, sig.per_row)
         width = self.width / n
@@ -252,9 +263,21 @@ class _Renderer:
             table.setStyle(TableStyle([("BOTTOMPADDING", (0, 0), (-1, 1), 0)]))
             heading = [Paragraph(pdf_text(sig.heading), _style(L.SIGNER, bold=True, after=6))] \
                 if sig.heading and start == 0 else []
-            self.story.append(KeepTogether([*heading, table]))
+            self.story.append(KeepTogether([*(lead if start == 0 else []), *heading, table]))
         if sig.recipients:
             self.story.append(KeepTogether(self._recipients(sig.recipients)))
+
+    def _last_lines(self) -> list[Flowable]:
+        """What travels with the signatures so that they never stand alone on a page: the last
+        paragraph, or the last row of a table that ends the text (the grid goes on unbroken)."""
+        story = self.story
+        if story and isinstance(story[-1], Paragraph):
+            return [story.pop()]
+        table, rows, widths = self.last_grid or (None, [], [])
+        if len(story) >= 2 and story[-2] is table and len(rows) > 2:
+            story[-2] = _grid(rows[:-1], widths)
+            return [_grid(rows[-1:], widths, header=False), story.pop()]
+        return []
 
     def annex(self, a: Annex) -> None:
         self.page_break(a.landscape)
@@ -282,8 +305,7 @@ class _Renderer:
                 case Keep():
                     outer, self.story, self.keeping = self.story, [], True
                     self.blocks(b.blocks)
-                    flat = [g for f in self.story if not isinstance(f, CondPageBreak)
-                            for g in (f.parts if isinstance(f, _Group) else [f])]
+                    flat = [g for f in self.story for g in (f.parts if isinstance(f, _Group) else [f])]
                     outer.append(KeepTogether(flat))
                     self.story, self.keeping = outer, False
                 case CutLine():
@@ -299,7 +321,6 @@ class _Renderer:
                 case Items():
                     self.items(b)
                 case Table():
-                    self.story.append(CondPageBreak(30 * MM))
                     self.table(b)
                 case Signatures():
                     self.signatures(b)
