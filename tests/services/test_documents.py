@@ -267,7 +267,7 @@ def test_issuing_numbers_records_and_hashes(ws: Workspace, tmp_path: Path) -> No
     assert "Số: 01/BB-BLC" in left
     assert first.sha256 == hashlib.sha256(first.pdf_path.read_bytes()).hexdigest()
     produce(ws, year_id, "bb_so_ket", tmp_path / "xem2")  # a preview in between takes no number
-    second = produce(ws, year_id, "bb_ky_ket", tmp_path, issue=True)
+    second = produce(ws, year_id, "bb_ky_ket", tmp_path, issue=True, number=2)  # the dialog's default
     assert second.number_text == "02/BB-BLC"
     manual = produce(ws, year_id, "bb_so_ket", tmp_path, issue=True, number=7)
     assert manual.number_text == "07/BB-BLC"

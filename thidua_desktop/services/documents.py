@@ -177,6 +177,7 @@ def produce(ws: Workspace, year_id: int, key: str, out: Path, *, number: int | N
         raise ChangeRefused("Số văn bản phải là số nguyên dương.")
     plan = entry.build(ws, year_id, on=on, **options)
     n, text = _number(ws, plan, number) if issue or number is not None else (None, None)
+    series_next = _number(ws, plan, None)[0] if issue and number is not None else None
     doc = plan.render(text)
     pdf_path, docx_path = _paths(Path(out), file_stem(plan, text if issue else None), docx and entry.docx)
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
@@ -187,7 +188,7 @@ def produce(ws: Workspace, year_id: int, key: str, out: Path, *, number: int | N
     if not issue:
         return ProducedDocument(pdf_path, docx_path, page, text)
     req = IssueRequest(year_id=year_id, template_key=key, doc_type=plan.spec.doc_type, title=plan.title,
-                       issued_on=plan.issued_on, issuer=plan.facts.issuer, number=n, manual=number is not None,
+                       issued_on=plan.issued_on, issuer=plan.facts.issuer, number=n, manual=number is not None and number != series_next,
                        signer_prefix=plan.signer_prefix, signer_post=plan.signer_post,
                        signer_name=plan.signer_name or plan.facts.issuer.signer_name, recipients=list(plan.recipients))
     try:
