@@ -45,10 +45,16 @@ from thidua_desktop.services.document_templates import (
     reset_template,
     save_template,
 )
-from thidua_desktop.services.documents import CATALOGUE, available_documents, next_number_text, produce
+from thidua_desktop.services.documents import (
+    CATALOGUE,
+    available_documents,
+    commendation_awards,
+    next_number_text,
+    produce,
+)
 from thidua_desktop.services.issuing import issued_documents
 from thidua_desktop.services.workspace import ChangeRefused, Workspace
-from thidua_desktop.services.years import update_year, year_id_of
+from thidua_desktop.services.years import create_year, update_year, year_id_of
 
 DAY = date(2025, 12, 20)
 # key → (its title as printed, whether it takes a number)
@@ -301,6 +307,19 @@ def test_issuing_in_a_closed_year_is_refused_and_leaves_no_file(ws: Workspace, t
     with ws.read() as s:
         assert s.scalars(select(IssuedDocument)).first() is None
         assert all(p.status is not ProposalStatus.SENT for p in s.scalars(select(Proposal)))
+
+
+def test_a_year_without_leader_can_produce_nothing(ws: Workspace, tmp_path: Path) -> None:
+    year_id = create_year(ws, 2027)
+    assert {k.missing for k in available_documents(ws, year_id)} == {"Năm này chưa có đơn vị Trưởng khối"}
+    with pytest.raises(ChangeRefused, match="Năm 2027 chưa có đơn vị Trưởng khối"):
+        produce(ws, year_id, "bao_cao", tmp_path)
+
+
+def test_commendation_filter_choices(module_ws: Workspace) -> None:
+    choices = commendation_awards(module_ws, year_id_of(module_ws, 2025))
+    assert ("CO_TINH", "Cờ thi đua của Ủy ban nhân dân tỉnh") in choices and ("LDTT", "Lao động tiên tiến") in choices
+    assert len(choices) == len(set(choices))
 
 
 def test_a_file_that_cannot_be_written_is_a_message(ws: Workspace, tmp_path: Path) -> None:

@@ -16,7 +16,10 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
+
+from thidua_desktop.db.models import AwardType, Commendation, EmulationYear
 
 from thidua_desktop.documents.model import Document
 from thidua_desktop.domain.admin_format import number_text as format_number
@@ -24,7 +27,7 @@ from thidua_desktop.domain.enums import MeetingKind
 
 from .document_plan import Plan
 from .document_templates import default_template
-from .issuing import IssueRequest, next_number, record_issued
+from .issuing import IssueRequest, leader_unit, next_number, record_issued
 from .minutes_documents import ballots_plan, counting_plan, minutes_plan, missing_meeting, missing_votes
 from .workspace import ChangeRefused, Workspace
 from .year_documents import (
@@ -94,12 +97,22 @@ CATALOGUE: dict[str, _Entry] = {
 def available_documents(ws: Workspace, year_id: int) -> list[DocumentKind]:
     """Every document kind of the year, in the order of the year's work, with what is missing."""
     with ws.read() as s:
+        no_leader = None if leader_unit(s, year_id) else "Năm này chưa có đơn vị Trưởng khối"
         out = []
         for key, entry in CATALOGUE.items():
             spec = default_template(key)
             out.append(DocumentKind(key, spec.name, entry.docx, entry.landscape, spec.numbered,
-                                    entry.missing(s, year_id)))
+                                    no_leader or entry.missing(s, year_id)))
     return out
+
+
+def commendation_awards(ws: Workspace, year_id: int) -> list[tuple[str, str]]:
+    """(code, name) of the awards the year's commendations hold, for the list's filter."""
+    with ws.read() as s:
+        year = s.get(EmulationYear, year_id).year
+        return [tuple(row) for row in s.execute(
+            select(AwardType.code, AwardType.name).join(Commendation, Commendation.award_type_id == AwardType.id)
+            .where(Commendation.year == year).group_by(AwardType.id).order_by(AwardType.position))]
 
 
 def _safe(name: str) -> str:
