@@ -56,8 +56,10 @@ def test_printing_keeps_the_paper_asked_for(preview: DocumentPreview) -> None:
     asked: list[str] = []
     preview.ask_print = lambda printer: True
     preview.ask_paper = lambda wanted, actual: asked.append(actual) or QMessageBox.StandardButton.Cancel
+    signalled: list[bool] = []
+    preview.printed.connect(lambda: signalled.append(True))
     assert preview.print_() is True
-    assert asked == []
+    assert asked == [] and signalled == [True]
     pages = PdfReader(preview.out).pages
     assert len(pages) == 2
     box = pages[0].mediabox
@@ -73,6 +75,7 @@ def test_a_driver_that_switched_to_a4_is_caught_after_the_dialog(preview: Docume
 
     preview.ask_print = driver_picks_a4
     preview.ask_paper = lambda wanted, actual: calls.append((wanted, actual)) or QMessageBox.StandardButton.Cancel
+    preview.printed.connect(lambda: calls.append(("printed", "")))
     assert preview.print_() is False
     assert calls == [("A3 ngang", "A4 ngang")]
     assert not preview.out.exists()
@@ -82,7 +85,7 @@ def test_a_driver_that_switched_to_a4_is_caught_after_the_dialog(preview: Docume
     preview.ask_print = lambda printer: printer.setPageSize(QPageSize(next(sizes))) or True
     preview.ask_paper = lambda wanted, actual: QMessageBox.StandardButton.Retry
     assert preview.print_() is True
-    assert len(PdfReader(preview.out).pages) == 2
+    assert len(PdfReader(preview.out).pages) == 2 and calls[-1] == ("printed", "")
 
 
 def test_save_as_pdf_and_word(qtbot, a3_pdf: Path, tmp_path: Path) -> None:  # noqa: ANN001

@@ -370,15 +370,21 @@ def print_batch(ws: Workspace, commendation_ids: Sequence[int], mode: Certificat
     if not finished:
         return None
     if mark_printed:
-        now = utc_now()
-
-        def do(s: Session) -> None:
-            for c in s.scalars(select(Commendation).where(Commendation.id.in_(ids))):
-                c.printed_at = now
-            s.flush()
-
-        ws.change(f"In {len(ids)} bằng khen, giấy khen", do)
+        set_printed(ws, ids)
     return BatchResult(out, len(items))
+
+
+def set_printed(ws: Workspace, commendation_ids: Sequence[int]) -> None:
+    """Note that these certificates were sent to the printer (one undoable edit)."""
+    ids = list(dict.fromkeys(commendation_ids))
+    now = utc_now()
+
+    def do(s: Session) -> None:
+        for c in s.scalars(select(Commendation).where(Commendation.id.in_(ids))):
+            c.printed_at = now
+        s.flush()
+
+    ws.change(f"In {len(ids)} bằng khen, giấy khen", do)
 
 
 def preview_layout(ws: Workspace, award_type_id: int, layout: Layout, out_path: str | os.PathLike[str], *,

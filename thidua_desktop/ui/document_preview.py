@@ -13,7 +13,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, QStandardPaths, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -97,6 +97,8 @@ def print_document(document: QPdfDocument, printer: QPrinter, progress: Progress
 
 class DocumentPreview(QDialog):
     """A PDF on screen with Print, Save as PDF and (if given) Save as Word."""
+
+    printed = Signal()  # every page went to the printer (e.g. certificates are then marked printed)
 
     def __init__(self, title: str, pdf: Path, *, docx: Path | None = None, suggested_name: str | None = None,
                  parent: QWidget | None = None) -> None:
@@ -188,6 +190,8 @@ class DocumentPreview(QDialog):
                 return False
         printed, _cancelled = with_progress(self, "Đang in…", lambda progress: print_document(
             self.document, printer, progress if self.document.pageCount() > 3 else None))
+        if printed:
+            self.printed.emit()
         return printed
 
     # --- saving ------------------------------------------------------------------------------
