@@ -8,6 +8,7 @@ from __future__ import annotations
 
 def page_classes() -> list[type]:
     from .audit_page import AuditPage
+    from .certificates_page import CertificatesPage
     from .covenant_page import CovenantPage
     from .documents_page import DocumentsPage
     from .register_page import RegisterPage
@@ -17,4 +18,5 @@ def page_classes() -> list[type]:
     from .year_end_page import YearEndPage
     from .years_page import YearsPage
 
-    return [UnitsPage, YearsPage, CovenantPage, ScoringPage, VotingPage, RegisterPage, DocumentsPage, YearEndPage, AuditPage]
+    return [UnitsPage, YearsPage, CovenantPage, ScoringPage, VotingPage, RegisterPage, CertificatesPage, DocumentsPage,
+            YearEndPage, AuditPage]
