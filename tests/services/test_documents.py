@@ -26,6 +26,7 @@ from document_checks import (
 from sqlalchemy import select
 
 from thidua_desktop.db.models import (
+    Commendation,
     Covenant,
     DocumentSeries,
     IssuedDocument,
@@ -66,6 +67,9 @@ KINDS = {"giao_uoc": ("GIAO ƯỚC THI ĐUA NĂM 2025", True),
          "bao_cao": ("BÁO CÁO", True),
          "danh_sach_khen": ("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG NĂM 2025", False)}
 LONG_UNIT = "Ban Quản lý các khu công nghiệp và khu kinh tế cửa khẩu tỉnh Lai Châu"
+LONG_ACHIEVEMENT = ("Đã có thành tích xuất sắc trong thực hiện nhiệm vụ chính trị, chuyên môn năm 2025, góp phần vào "
+                    "sự nghiệp xây dựng và bảo vệ Tổ quốc, đẩy mạnh thu hút đầu tư vào các khu công nghiệp, khu kinh "
+                    "tế cửa khẩu Ma Lù Thàng và phát triển kinh tế – xã hội của tỉnh")
 
 
 @pytest.fixture(scope="module")
@@ -376,9 +380,18 @@ def test_longest_names_stay_inside_the_margins(ws: Workspace, tmp_path: Path) ->
     units.update_unit(ws, leader_id, official_name=LONG_UNIT, superior_body="Ủy ban nhân dân tỉnh Lai Châu")
     units.update_unit(ws, other, official_name="Trung tâm Xúc tiến đầu tư, thương mại và du lịch thuộc "
                                                "Ban Quản lý các khu kinh tế cửa khẩu tỉnh Lai Châu")
+
+    def long_commendation(s) -> None:  # noqa: ANN001 - a Session
+        c = s.scalars(select(Commendation).where(Commendation.year == 2025)).first()
+        c.recipient_name = "Nguyễn Thị Phương Thảo Nguyên"
+        c.recipient_detail = "Phó Trưởng phòng Quản lý doanh nghiệp và lao động, " + LONG_UNIT
+        c.achievement = LONG_ACHIEVEMENT
+
+    ws.change("Thành tích dài", long_commendation)
     for key in CATALOGUE:
         out = produce(ws, year_id, key, tmp_path, on=DAY, docx=False)
         assert words_outside_margins(out.pdf_path) == [], key
+    assert "Ma Lù Thàng" in pdf_text(produce(ws, year_id, "danh_sach_khen", tmp_path / "k", docx=False).pdf_path)
     left, _ = header_columns(produce(ws, year_id, "to_trinh", tmp_path / "t", docx=False).pdf_path)
     assert " ".join(left.split()).startswith("ỦY BAN NHÂN DÂN TỈNH LAI CHÂU " + LONG_UNIT.upper())
 
