@@ -136,3 +136,28 @@ def test_the_file_menu_entry_asks_for_the_other_copy(qtbot, parted: Parted) -> N
                                  report=messages) is None
     assert asked == [("Chọn bản sao kia của sổ để so sánh", parted.a.parent)]
     assert len(shown) == 1 and shown[0].divergence.path_b == parted.b and not messages.shown
+
+
+def test_from_the_window_the_merge_is_written_and_opened(qtbot, window, parted: Parted, tmp_path: Path) -> None:  # noqa: ANN001
+    from ui_helpers import open_and_wait
+
+    from thidua_desktop.services.diverged import Side
+
+    open_and_wait(qtbot, window, parted.a)
+    assert window.merge_action.isEnabled()
+    messages = Messages()
+    merged = tmp_path / "gộp.thidua"
+    window.ask_open_path = lambda *_a: parted.b
+    window.ask_save_path = lambda *_a, **_k: merged
+    window.report_problem = messages
+
+    def keep_b(dialog: DivergedDialog) -> QDialog.DialogCode:
+        qtbot.addWidget(dialog)
+        dialog.choose_all(Side.B)
+        return QDialog.DialogCode.Accepted
+
+    window.merge_hooks = {"run_dialog": keep_b}
+    with qtbot.waitSignal(window.workbook_opened, timeout=10_000):
+        window.merge_action.trigger()
+    assert merged.is_file() and window.workbook.path == merged
+    assert any("Đã gộp" in text for _title, text in messages.shown)

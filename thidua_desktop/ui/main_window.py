@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.ask_open_path: Callable[..., Path | None] = vi.get_open_path
         self.ask_save_path: Callable[..., Path | None] = vi.get_save_path
         self.report_problem: Callable[..., None] = vi.inform
+        self.merge_hooks: dict[str, Callable[..., object]] = {}  # tests answer the comparison dialog
         self.run_wizard: Callable[[QWidget], int] = lambda wizard: wizard.exec()
         self.ask_question: Callable[..., bool] = vi.ask
         self.ask_operator_name: Callable[..., str | None] = operator_dialog.ask_operator_name
@@ -153,6 +154,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.receive_action = self._action("&Nhận sổ bàn giao…", self.receive_handover)
         self.receive_action.setStatusTip("Mở sổ do đơn vị Trưởng khối năm trước bàn giao: kiểm tra mã, chép vào máy")
+        self.merge_action = self._action("So sánh và &gộp với bản sao khác…", self.merge_other_copy)
+        self.merge_action.setStatusTip("Hai bản sao của cùng một sổ đều đã sửa sau khi tách ra: xem từng thay đổi, "
+                                       "chọn giữ bản nào, ghi ra tệp mới")
         self.save_copy_action = self._action("&Lưu bản sao…", self.save_copy, "Ctrl+Shift+S")
         self.close_action = self._action("Đó&ng sổ", self.close_workbook, QKeySequence.StandardKey.Close)
         self.quit_action = self._action("&Thoát", self.close, "Ctrl+Q")
@@ -160,6 +164,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.open_action)
         menu.addMenu(self.recent_menu)
         menu.addAction(self.receive_action)
+        menu.addAction(self.merge_action)
         menu.addSeparator()
         menu.addAction(self.save_copy_action)
         menu.addAction(self.close_action)
@@ -219,6 +224,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has = self.workbook is not None
         self.save_copy_action.setEnabled(has)
+        self.merge_action.setEnabled(has)
         self.backup_now_action.setEnabled(has)
         self.check_file_action.setEnabled(has)
         self.close_action.setEnabled(has or self._pending is not None)
@@ -424,6 +430,19 @@ class MainWindow(QMainWindow):
         from .receive_flow import receive_handover
 
         receive_handover(self)
+
+    def merge_other_copy(self) -> Path | None:
+        """Tệp → So sánh và gộp…: the open workbook is bản A; the merge is a new file, opened here."""
+        from .diverged_dialog import merge_with_other_copy
+
+        if self.workbook is None:
+            return None
+        merged = merge_with_other_copy(self, self.workbook.path, operator=self.operator,
+                                       ask_open_path=self.ask_open_path, ask_save_path=self.ask_save_path,
+                                       report=self.report_problem, **self.merge_hooks)
+        if merged is not None:
+            self.open_path(merged)
+        return merged
 
     def _on_year_changed(self, year) -> None:  # noqa: ANN001 - YearRef | None
         if self.workbook is not None:
