@@ -67,8 +67,10 @@ class Para:
 
     @property
     def leads_in(self) -> bool:
-        """A heading or a line ending in ":" belongs with what follows it on the page."""
-        return self.bold or (self.text or self.label or "").rstrip().endswith(":")
+        """A heading, or a short line ending in ":", belongs with what follows it on the page
+        (a long paragraph ending in ":" may stay behind rather than leave a half-empty page)."""
+        text = f"{self.label or ''} {self.text}".strip()
+        return self.bold or (text.endswith(":") and len(text) <= 120)
 
 
 @dataclass(frozen=True, slots=True)
