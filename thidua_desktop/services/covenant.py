@@ -22,13 +22,13 @@ from thidua_desktop.db.models import (
     Registration,
     ScoreTable,
     Unit,
-    UnitHead,
     utc_now,
 )
 from thidua_desktop.domain.enums import RecipientKind, ScoreTableState, YearState
 from thidua_desktop.domain.text import clean, vi_sort_key
 
 from . import score_tables
+from .issuing import head_on
 from .workspace import ChangeRefused, Workspace
 
 
@@ -151,10 +151,7 @@ def _frozen(s: Session, covenant: Covenant) -> bool:
 def _fill_signatories(s: Session, covenant: Covenant, day: date) -> None:
     members = s.scalars(select(Membership.unit_id).where(Membership.year_id == covenant.year_id)).all()
     for unit_id in members:
-        heads = s.scalars(select(UnitHead).where(UnitHead.unit_id == unit_id)
-                          .options(selectinload(UnitHead.person))).all()
-        current = [h for h in heads if (h.start_date or date.min) <= day and (h.end_date is None or h.end_date >= day)]
-        head = max(current, key=lambda h: h.start_date or date.min, default=None)
+        head = head_on(s, unit_id, day)
         s.add(CovenantSignatory(covenant_id=covenant.id, unit_id=unit_id, person_id=head.person_id if head else None,
                                 signer_name=head.person.full_name if head else None,
                                 signer_post=head.post if head else None))

@@ -28,6 +28,7 @@ from thidua_desktop.db.models import (
 )
 from thidua_desktop.domain.admin_format import number_text
 from thidua_desktop.domain.enums import DocumentType, IssuerMode, MemberRole, SignerPrefix
+from thidua_desktop.domain.membership import in_office
 
 from .workspace import ChangeRefused, Workspace
 
@@ -53,10 +54,8 @@ class IssuedRecord:
 
 def head_on(s: Session, unit_id: int, day: date) -> UnitHead | None:
     """The unit's head in office on `day` (the latest started, not yet ended)."""
-    heads = s.scalars(select(UnitHead).where(UnitHead.unit_id == unit_id)
-                      .options(selectinload(UnitHead.person))).all()
-    current = [h for h in heads if (h.start_date or date.min) <= day and (h.end_date is None or h.end_date >= day)]
-    return max(current, key=lambda h: h.start_date or date.min, default=None)
+    return in_office(s.scalars(select(UnitHead).where(UnitHead.unit_id == unit_id)
+                               .options(selectinload(UnitHead.person))), day)
 
 
 def leader_unit(s: Session, year_id: int) -> Unit | None:

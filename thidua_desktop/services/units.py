@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from thidua_desktop.db.models import EmulationYear, Membership, Person, Unit, UnitHead
 from thidua_desktop.domain.enums import Gender, MemberRole, UnitType
+from thidua_desktop.domain.membership import in_office
 from thidua_desktop.domain.text import clean, search_key, vi_sort_key
 
 from .workspace import ChangeRefused, Workspace
@@ -136,8 +137,7 @@ def _started(head: HeadLine) -> date:
 
 def head_on(heads: list[HeadLine], day: date) -> HeadLine | None:
     """The head in office on `day` (the latest started, not yet ended)."""
-    current = [h for h in heads if (h.start_date or date.min) <= day and (h.end_date is None or h.end_date >= day)]
-    return current[-1] if current else None
+    return in_office(heads, day)
 
 
 def persons_of(ws: Workspace, unit_id: int, *, include_inactive: bool = False) -> list[PersonRow]:
