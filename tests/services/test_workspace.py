@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from thidua_desktop.db.models import AuditEntry, EmulationYear, Membership, Unit, UnitHead, Person
+from thidua_desktop.db.models import AuditEntry, AwardType, Commendation, EmulationYear, Membership, Person, Unit, UnitHead
 from thidua_desktop.db.workbook_file import open_workbook
-from thidua_desktop.domain.enums import AuditAction, MemberRole, YearState
+from thidua_desktop.domain.enums import AuditAction, CommendationSource, MemberRole, YearState
 from thidua_desktop.services.workspace import ChangeEvent, ChangeRefused, Workspace
 
 
@@ -178,6 +178,27 @@ def test_closed_year_refuses_edits(ws: Workspace) -> None:
         ws.change("Thêm thành viên", join)
     with ws.read() as s:
         assert s.scalars(select(Membership)).all() == []
+
+
+def test_the_register_of_a_closed_year_stays_editable_and_undoable(ws: Workspace) -> None:
+    """Decisions and printed certificates come after the year is closed: the register is not the year's."""
+    def setup(s):
+        unit = Unit(official_name="Sở Y tế")
+        s.add_all([unit, EmulationYear(year=2025, state=YearState.CLOSED)])
+        s.flush()
+        award = s.scalars(select(AwardType)).first()
+        s.add(Commendation(year=2025, award_type_id=award.id, unit_id=unit.id, recipient_name="Sở Y tế",
+                           source=CommendationSource.EXTERNAL))
+
+    ws.change("Lập năm", setup)
+
+    def printed(s):
+        s.scalars(select(Commendation)).one().printed_at = datetime(2026, 3, 20, 9, 0)
+
+    ws.change("In bằng khen", printed)
+    assert ws.undo() == "In bằng khen"
+    with ws.read() as s:
+        assert s.scalars(select(Commendation)).one().printed_at is None
 
 
 def test_read_only_workbook_refuses_changes(empty_workbook: Path) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy import event, inspect, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from thidua_desktop.db.models import AuditEntry, EmulationYear, new_uid
+from thidua_desktop.db.models import AuditEntry, Base, EmulationYear, new_uid
 from thidua_desktop.db.workbook_file import Workbook
 from thidua_desktop.db.write_errors import write_failure_message
 from thidua_desktop.domain.enums import YearState
@@ -113,7 +113,7 @@ class Workspace:
         ctx = BatchContext(batch=new_uid(), operator=self.operator, summary=summary, year_numbers={})
         with _writing(), self._sessions() as session:
             entries = session.scalars(select(AuditEntry).where(AuditEntry.batch == batch)).all()
-            _refuse_closed_years_of(session, {e.year for e in entries if e.year is not None})
+            _refuse_closed_years_of(session, {e.year for e in entries if e.year is not None and e.entity in YEAR_BOUND})
             rows = revert(session, entries, ctx)
             write_rows(session, rows)
             session.commit()
@@ -180,6 +180,9 @@ def _refuse_closed_years(session: Session) -> None:
                 raise ChangeRefused(f"Năm {year.year} đã khóa sổ ({year.state.label.lower()}), không sửa được.")
 
 
+# The tables a closed year guards: its own row and what hangs on it by year_id. The register
+# (commendation.year) is not among them: decisions come after a year is closed and handed over.
+YEAR_BOUND = frozenset({"emulation_year"} | {t.name for t in Base.metadata.sorted_tables if "year_id" in t.c})
 CLOSING_FIELDS = {"state", "closed_at", "closed_by"}  # what closing, reopening and handing over change
 
 
