@@ -83,7 +83,7 @@ def _scores_item(s: Session, year: EmulationYear) -> CheckItem:
         return CheckItem("scores", label, False, f"Chưa có kỳ chấm điểm tổng kết năm {year.year}.")
     if not period.locked:
         return CheckItem("scores", label, False, "Kết quả chấm điểm tổng kết năm chưa được khối thông qua và khóa "
-                         "(trang Chấm điểm → Thông qua và khóa).")
+                         "(trang Chấm điểm → “Thông qua và khóa kết quả”).")
     when = f" ngày {period.locked_at:%d/%m/%Y}" if period.locked_at else ""
     return CheckItem("scores", label, True, f"Đã khóa{when}.")
 
