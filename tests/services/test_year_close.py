@@ -33,7 +33,8 @@ def test_checklist_of_a_year_in_progress_says_what_is_missing(ws: Workspace) -> 
     assert not checklist.ready
     assert [i.key for i in checklist.items] == ["scores", "vote", "minutes", "next_leader"]
     assert checklist.missing == [
-        "Kết quả chấm điểm tổng kết năm chưa được khối thông qua và khóa (trang Chấm điểm → “Thông qua và khóa kết quả”).",
+        "Kết quả chấm điểm tổng kết năm chưa được khối thông qua và khóa "
+        "(trang Chấm điểm → “Thông qua và khóa kết quả”).",
         "Chưa có hội nghị tổng kết năm 2026 trong sổ.",
         "Chưa ban hành biên bản hội nghị tổng kết, bình xét thi đua năm 2026.",
         "Chưa mở năm 2027 với đơn vị Trưởng khối, Phó khối được bầu tại hội nghị tổng kết.",

@@ -70,8 +70,9 @@ def pdf_text(pdf: Path) -> str:
     return unicodedata.normalize("NFC", out)
 
 
-def test_three_handovers_between_three_pcs_through_the_ui(qtbot, window: MainWindow, demo_workbook: Path,  # noqa: ANN001
-                                                          tmp_path: Path, said: list[str]) -> None:
+def test_three_handovers_between_three_pcs_through_the_ui(qtbot, window: MainWindow,  # noqa: ANN001
+                                                          demo_workbook: Path, tmp_path: Path,
+                                                          said: list[str]) -> None:
     pcs = [tmp_path / f"máy {n}" for n in (1, 2, 3)]
     usb = tmp_path / "USB"
     for folder in (*pcs, usb):
@@ -143,7 +144,8 @@ def test_three_handovers_between_three_pcs_through_the_ui(qtbot, window: MainWin
     assert window.workbook.path.parent == pcs[0]
 
 
-def test_reopening_needs_a_reason(qtbot, window: MainWindow, demo_workbook: Path, said: list[str]) -> None:  # noqa: ANN001
+def test_reopening_needs_a_reason(qtbot, window: MainWindow, demo_workbook: Path,  # noqa: ANN001
+                                  said: list[str]) -> None:
     page = year_end_page(qtbot, window, demo_workbook, said, 2025)
     assert page.year.read_only and page.reopen_button.isEnabled() and not page.close_button.isEnabled()
     asked: list[str] = []
@@ -172,8 +174,8 @@ def test_another_blocs_file_is_refused_unless_confirmed(qtbot, window: MainWindo
     assert window.workbook.path == demo_workbook
 
 
-def test_a_wrong_fingerprint_is_reported_and_nothing_opens(qtbot, window: MainWindow, demo_workbook: Path,  # noqa: ANN001
-                                                           said: list[str]) -> None:
+def test_a_wrong_fingerprint_is_reported_and_nothing_opens(qtbot, window: MainWindow,  # noqa: ANN001
+                                                           demo_workbook: Path, said: list[str]) -> None:
     window.ask_open_path = lambda *_args: demo_workbook
     window.ask_fingerprint = lambda *_args: "ab12 " * 16
     window.removable_media = lambda _path: False
