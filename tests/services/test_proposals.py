@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from thidua_desktop.domain.enums import CommendationSource, ProposalStatus
+from thidua_desktop.db.models import EmulationYear
+from thidua_desktop.domain.enums import CommendationSource, ProposalStatus, YearState
 from thidua_desktop.services import proposals, voting, years
 from thidua_desktop.services.proposals import DecisionFields
 from thidua_desktop.services.register import award_type_id
@@ -88,3 +89,26 @@ def test_a_third_flag_proposal_warns_about_the_quota(ws: Workspace, voted: tuple
     assert proposals.quota_warnings(ws, year_id) == [
         "Số đề nghị Cờ thi đua của Ủy ban nhân dân tỉnh (3) vượt chỉ tiêu của Khối (2). Chương trình vẫn ghi nhận; "
         "đề nghị kiểm tra lại trước khi trình."]
+
+
+def test_the_decision_is_recorded_after_the_year_was_closed(ws: Workspace, voted: tuple[int, int]) -> None:
+    """The province answers in spring, after the year-end meeting closed the year (or in the next
+    leader's file): its decision is recorded and undone; the bloc's own proposals stay as closed."""
+    year_id, meeting = voted
+    created = proposals.propose_from_meeting(ws, meeting)
+
+    def close(s) -> None:  # noqa: ANN001
+        s.get(EmulationYear, year_id).state = YearState.HANDED_OVER
+
+    ws.change("Bàn giao năm", close)
+    with pytest.raises(ChangeRefused, match="đã khóa sổ"):
+        proposals.add_proposal(ws, year_id, award_type_id(ws, "BK_TINH"), unit_id=years.members(ws, year_id)[0].unit_id)
+    flags = [r for r in proposals.list_proposals(ws, year_id) if r.award_name.startswith("Cờ thi đua")]
+    proposals.set_status(ws, flags[0].proposal_id, ProposalStatus.SENT, sent_on=date(2027, 1, 5))
+    fields = DecisionFields("215/QĐ-UBND", date(2027, 3, 10), "Chủ tịch Ủy ban nhân dân tỉnh Lai Châu")
+    decision = proposals.record_decision(ws, year_id, award_type_id(ws, "CO_TINH"), fields,
+                                         [r.proposal_id for r in flags])
+    assert [c.golden_book_no for c in proposals.commendations_of_decision(ws, decision)] == [1, 2]
+    ws.undo()
+    assert all(r.status is not ProposalStatus.DECIDED for r in proposals.list_proposals(ws, year_id))
+    assert len(created) == 3

@@ -125,3 +125,5 @@ def test_a_closed_year_shows_its_vote_read_only(qtbot, page: VotingPage, window)
     assert voting.find_year_end_meeting(page.ctx.workspace, page.year.id) is not None
     page.tabs.setCurrentWidget(page.proposals)
     assert page.proposals.table.source.rowCount() > 0 and not page.proposals.propose_button.isEnabled()
+    # The province's answer may still come in (statuses, decisions); the bloc's own list stays as closed.
+    assert page.proposals.answers and not page.proposals.editable

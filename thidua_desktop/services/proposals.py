@@ -172,8 +172,7 @@ def set_status(ws: Workspace, proposal_id: int, status: ProposalStatus, *, sent_
     """Move a proposal along (sent, passed by the council, rejected); a decision is recorded
     with ``record_decision``."""
     def do(s: Session) -> None:
-        p = s.get(Proposal, proposal_id)
-        _year(s, p.year_id)
+        p = s.get(Proposal, proposal_id)  # the province's answer comes after the year is closed: no year check
         if status not in NEXT_STATUS[p.status]:
             if status is ProposalStatus.DECIDED:
                 raise ChangeRefused("Đề nghị chỉ chuyển sang “Đã có quyết định” khi ghi quyết định khen thưởng.")
@@ -253,7 +252,7 @@ def record_decision(ws: Workspace, year_id: int, award_type_id: int, fields: Dec
         raise ChangeRefused("\n".join(problems))
 
     def do(s: Session) -> int:
-        year = _year(s, year_id)
+        year = s.get(EmulationYear, year_id)  # decided months after the year closed: recorded all the same
         award = s.get(AwardType, award_type_id)
         proposals = [s.get(Proposal, i) for i in proposal_ids]
         for p in proposals:

@@ -113,7 +113,8 @@ class Workspace:
         ctx = BatchContext(batch=new_uid(), operator=self.operator, summary=summary, year_numbers={})
         with _writing(), self._sessions() as session:
             entries = session.scalars(select(AuditEntry).where(AuditEntry.batch == batch)).all()
-            _refuse_closed_years_of(session, {e.year for e in entries if e.year is not None and e.entity in YEAR_BOUND})
+            _refuse_closed_years_of(session, {e.year for e in entries if e.year is not None and e.entity in YEAR_BOUND
+                                              and not _late_entry(e)})
             rows = revert(session, entries, ctx)
             write_rows(session, rows)
             session.commit()
@@ -166,8 +167,10 @@ class Workspace:
 
 
 def _refuse_closed_years(session: Session) -> None:
-    """No edit may touch a year that is closed or handed over, except reopening it."""
-    years = {getattr(o, "year_id", None) for o in (*session.new, *session.dirty, *session.deleted)} - {None}
+    """No edit may touch a year that is closed or handed over, except reopening it and recording
+    the province's answer to its proposals."""
+    years = {getattr(o, "year_id", None) for o in (*session.new, *session.dirty, *session.deleted)
+             if not _late_answer(o, session)} - {None}
     touched_years = [o for o in session.dirty if isinstance(o, EmulationYear)]
     for year in touched_years:
         state = inspect(year)
@@ -183,7 +186,35 @@ def _refuse_closed_years(session: Session) -> None:
 # The tables a closed year guards: its own row and what hangs on it by year_id. The register
 # (commendation.year) is not among them: decisions come after a year is closed and handed over.
 YEAR_BOUND = frozenset({"emulation_year"} | {t.name for t in Base.metadata.sorted_tables if "year_id" in t.c})
+# The province's answer to a closed year's proposals arrives months later, often in the next
+# leader's file: the decision itself, and each proposal's status and place in the decision.
+LATE_ANSWER: dict[str, frozenset[str] | None] = {
+    "decision": None,  # any field
+    "proposal": frozenset({"status", "sent_on", "decision_id", "decision_order", "submission_document_id"}),
+}
+
+
+def _late_answer(obj: object, session: Session) -> bool:
+    table = getattr(obj, "__tablename__", None)
+    if table not in LATE_ANSWER:
+        return False
+    fields = LATE_ANSWER[table]
+    if fields is None:
+        return True
+    if obj not in session.dirty:
+        return False  # a new or deleted proposal is the bloc's own act, of its year
+    state = inspect(obj)
+    changed = {a.key for a in state.mapper.column_attrs if state.attrs[a.key].history.has_changes()}
+    return changed <= fields
 CLOSING_FIELDS = {"state", "closed_at", "closed_by"}  # what closing, reopening and handing over change
+
+
+def _late_entry(entry: AuditEntry) -> bool:
+    """An audit entry of the province's answer (undone like it was made: in a closed year too)."""
+    if entry.entity not in LATE_ANSWER:
+        return False
+    fields = LATE_ANSWER[entry.entity]
+    return fields is None or entry.field in fields
 
 
 def _stays_closed(year: EmulationYear) -> bool:

@@ -75,6 +75,7 @@ class ProposalsPanel(QWidget):
         self.year: YearRef | None = None
         self.meeting_id: int | None = None
         self.editable = False
+        self.answers = False
         self.run_dialog: Callable[[DecisionDialog], bool] = exec_dialog  # replaceable in tests
         self.propose_button = QPushButton("&Lập đề nghị từ kết quả bình xét", self)
         self.propose_button.setObjectName("propose")
@@ -110,8 +111,9 @@ class ProposalsPanel(QWidget):
         self.decision_button.clicked.connect(self.record_decision)
         self.table.current_changed.connect(lambda _p: self._update_buttons())
 
-    def reload(self, year: YearRef | None, editable: bool, meeting_id: int | None) -> None:
-        self.year, self.editable, self.meeting_id = year, editable, meeting_id
+    def reload(self, year: YearRef | None, editable: bool, meeting_id: int | None, *, answers: bool = False) -> None:
+        """`answers`: the province's answer (statuses, decisions) may be recorded — in a closed year too."""
+        self.year, self.editable, self.meeting_id, self.answers = year, editable, meeting_id, answers
         ws = self.ctx.workspace
         rows = proposals.list_proposals(ws, year.id) if year else []
         self.table.set_records(rows)
@@ -126,9 +128,9 @@ class ProposalsPanel(QWidget):
         current: ProposalRow | None = self.table.current_record()
         self.propose_button.setEnabled(self.editable and self.meeting_id is not None)
         for status, button in self.status_buttons.items():
-            button.setEnabled(self.editable and current is not None
+            button.setEnabled(self.answers and current is not None
                               and status in proposals.NEXT_STATUS[current.status])
-        self.decision_button.setEnabled(self.editable and bool(current and self._undecided(current.award_type_id)))
+        self.decision_button.setEnabled(self.answers and bool(current and self._undecided(current.award_type_id)))
 
     def _undecided(self, award_type_id: int) -> list[ProposalRow]:
         return [p for p in self.table.source.records if p.award_type_id == award_type_id
@@ -140,13 +142,13 @@ class ProposalsPanel(QWidget):
 
     def set_status(self, status: ProposalStatus) -> None:
         current = self.table.current_record()
-        if current is not None and self.editable:
+        if current is not None and self.answers:
             sent = date.today() if status is ProposalStatus.SENT else None
             self.ctx.bridge.attempt(self, proposals.set_status, current.proposal_id, status, sent_on=sent)
 
     def record_decision(self) -> int | None:
         current: ProposalRow | None = self.table.current_record()
-        if current is None or self.year is None or not self.editable:
+        if current is None or self.year is None or not self.answers:
             return None
         chosen = sorted(self._undecided(current.award_type_id), key=lambda p: p.position)
         dialog = DecisionDialog(self, current.award_name, chosen, self.year.year)

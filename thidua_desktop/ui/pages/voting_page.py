@@ -35,5 +35,6 @@ class VotingPage(Page):
 
     def refresh(self) -> None:
         meeting = voting.find_year_end_meeting(self.ctx.workspace, self.year.id) if self.year else None
-        for panel in (self.attendance, self.tally, self.proposals):
+        for panel in (self.attendance, self.tally):
             panel.reload(self.year, self.editable, meeting)
+        self.proposals.reload(self.year, self.editable, meeting, answers=not self.ctx.workspace.read_only)
