@@ -16,6 +16,7 @@ from thidua_desktop.services import proposals, voting
 from thidua_desktop.ui.pages.voting_page import VotingPage
 from thidua_desktop.ui.proposals_panel import DecisionDialog
 from thidua_desktop.ui.tally_panel import VOTES_COLUMN
+from thidua_desktop.ui.voting_dialogs import CandidatesDialog, RepresentativeDialog
 
 
 @pytest.fixture
@@ -127,3 +128,43 @@ def test_a_closed_year_shows_its_vote_read_only(qtbot, page: VotingPage, window)
     assert page.proposals.table.source.rowCount() > 0 and not page.proposals.propose_button.isEnabled()
     # The province's answer may still come in (statuses, decisions); the bloc's own list stays as closed.
     assert page.proposals.answers and not page.proposals.editable
+
+
+def test_candidates_and_representatives_are_edited(qtbot, page: VotingPage) -> None:  # noqa: ANN001
+    attendance = page.attendance
+    qtbot.mouseClick(attendance.create_button, Qt.MouseButton.LeftButton)
+    attendance.table.select(lambda _a: True)
+    unit = attendance.table.current_record().unit_id
+
+    def representative(dialog: RepresentativeDialog) -> bool:
+        dialog.name_edit.setText("Lò Thị Mai")
+        dialog.post_edit.setText("Phó Chánh Văn phòng")
+        return True
+
+    attendance.run_dialog = representative
+    assert attendance.edit_representative() is True
+    row = next(a for a in voting.attendance(page.ctx.workspace, attendance.meeting_id) if a.unit_id == unit)
+    assert (row.representative_name, row.representative_post, row.present) == ("Lò Thị Mai", "Phó Chánh Văn phòng",
+                                                                                 True)
+
+    page.tabs.setCurrentWidget(page.tally)
+    tally = page.tally
+    tally.award_combo.setCurrentIndex(tally.award_combo.findText("Cờ thi đua của Ủy ban nhân dân tỉnh"))
+    qtbot.mouseClick(tally.open_button, Qt.MouseButton.LeftButton)
+    before = [tally.grid.item(r, 0).text() for r in range(tally.grid.rowCount())]
+    seen: list[CandidatesDialog] = []
+
+    def swap_last(dialog: CandidatesDialog) -> bool:
+        seen.append(dialog)
+        items = [dialog.list.item(i) for i in range(dialog.list.count())]
+        ticked = [i for i in items if i.checkState() == Qt.CheckState.Checked]
+        ticked[-1].setCheckState(Qt.CheckState.Unchecked)
+        next(i for i in items if i.checkState() == Qt.CheckState.Unchecked and i is not ticked[-1]) \
+            .setCheckState(Qt.CheckState.Checked)
+        return True
+
+    tally.run_dialog = swap_last
+    assert tally.edit_candidates() is True
+    after = [tally.grid.item(r, 0).text() for r in range(tally.grid.rowCount())]
+    assert len(after) == len(before) and after[:-1] == before[:-1] and after[-1] != before[-1]
+    assert seen[0].list.count() == 9  # every member of the ranking is offered

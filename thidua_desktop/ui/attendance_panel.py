@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -10,8 +12,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from thidua_desktop.services import voting
 from thidua_desktop.services.voting import AttendanceRow
 
+from .form_dialog import exec_dialog
 from .pages.base import PageContext, YearRef
 from .record_table import Field, RecordTable
+from .voting_dialogs import RepresentativeDialog
 
 ATTENDANCE_FIELDS = (
     Field("Đơn vị", lambda a: a.unit_name, width=0),
@@ -37,6 +41,10 @@ class AttendancePanel(QWidget):
         self.toggle_button = QPushButton("Có mặt / &Vắng", self)
         self.toggle_button.setObjectName("toggle_present")
         self.toggle_button.setToolTip("Đổi đơn vị đang chọn giữa có mặt và vắng (phím cách)")
+        self.person_button = QPushButton("&Người dự…", self)
+        self.person_button.setObjectName("edit_representative")
+        self.person_button.setToolTip("Họ tên, chức vụ người dự họp của đơn vị đang chọn (hoặc bấm đúp)")
+        self.run_dialog: Callable[[RepresentativeDialog], bool] = exec_dialog  # replaceable in tests
         self.count_label = QLabel(self)
         self.count_label.setObjectName("present_count")
         self.table = RecordTable(ATTENDANCE_FIELDS, search=lambda a: a.unit_name, settings=ctx.settings,
@@ -47,6 +55,7 @@ class AttendancePanel(QWidget):
         top.addWidget(self.create_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.toggle_button)
+        buttons.addWidget(self.person_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
         layout = QVBoxLayout(self)
@@ -55,6 +64,8 @@ class AttendancePanel(QWidget):
         layout.addWidget(self.table, 1)
         self.create_button.clicked.connect(self.create_meeting)
         self.toggle_button.clicked.connect(self.toggle_present)
+        self.person_button.clicked.connect(self.edit_representative)
+        self.table.record_activated.connect(lambda _row: self.edit_representative())
         QShortcut(QKeySequence(Qt.Key.Key_Space), self.table,
                   context=Qt.ShortcutContext.WidgetShortcut).activated.connect(self.toggle_present)
 
@@ -76,6 +87,7 @@ class AttendancePanel(QWidget):
         self.create_button.setVisible(meeting_id is None)
         self.create_button.setEnabled(editable and year is not None)
         self.toggle_button.setEnabled(editable and bool(rows))
+        self.person_button.setEnabled(editable and bool(rows))
 
     def create_meeting(self) -> None:
         if self.year is None or not self.editable:
@@ -89,3 +101,16 @@ class AttendancePanel(QWidget):
         self.ctx.bridge.attempt(self, voting.set_attendance, self.meeting_id, row.unit_id, present=not row.present,
                                 representative_name=row.representative_name,
                                 representative_post=row.representative_post, note=row.note)
+
+    def edit_representative(self) -> bool:
+        row: AttendanceRow | None = self.table.current_record()
+        if row is None or self.meeting_id is None or not self.editable:
+            return False
+        dialog = RepresentativeDialog(row, self)
+        try:
+            if not self.run_dialog(dialog):
+                return False
+            return self.ctx.bridge.attempt(self, lambda ws: voting.set_attendance(
+                ws, self.meeting_id, row.unit_id, present=row.present, **dialog.values()) or True) is True
+        finally:
+            dialog.deleteLater()

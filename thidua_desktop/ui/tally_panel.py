@@ -5,6 +5,8 @@ with every reason; exceeding the quota is a warning in orange, never a block."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,9 +27,11 @@ from thidua_desktop.domain.text import format_points
 from thidua_desktop.services import voting, years
 from thidua_desktop.services.voting import RoundView
 
+from .form_dialog import exec_dialog
 from .hint import hint_label
 from .lists import GridNavigation, standard_table
 from .pages.base import PageContext, YearRef
+from .voting_dialogs import CandidatesDialog
 
 COLUMNS = ("Đơn vị", "Tổng điểm", "Hạng", "Số phiếu đồng ý", "Kết quả", "Giải thích")
 VOTES_COLUMN = 3
@@ -91,6 +95,10 @@ class TallyPanel(QWidget):
 
         self.count_button = QPushButton("&Kiểm phiếu", self)
         self.count_button.setObjectName("count_round")
+        self.candidates_button = QPushButton("Sửa &danh sách…", self)
+        self.candidates_button.setObjectName("edit_candidates")
+        self.candidates_button.setToolTip("Thêm, bớt đơn vị có tên trên phiếu bầu của vòng này (trước khi kiểm phiếu)")
+        self.run_dialog: Callable[[CandidatesDialog], bool] = exec_dialog  # replaceable in tests
         self.next_button = QPushButton("Bỏ phiếu &vòng tiếp theo", self)
         self.next_button.setObjectName("next_round")
         self.notes_label = QLabel(self)
@@ -110,6 +118,7 @@ class TallyPanel(QWidget):
         choosing = QHBoxLayout()
         choosing.addWidget(QLabel("Vòng bỏ phiếu:", self))
         choosing.addWidget(self.round_combo, 1)
+        choosing.addWidget(self.candidates_button)
         actions = QHBoxLayout()
         actions.addWidget(self.count_button)
         actions.addWidget(self.next_button)
@@ -127,6 +136,7 @@ class TallyPanel(QWidget):
         self.open_button.clicked.connect(self.open_round)
         self.round_combo.currentIndexChanged.connect(lambda _i: self._show_round())
         self.count_button.clicked.connect(self.count)
+        self.candidates_button.clicked.connect(self.edit_candidates)
         self.next_button.clicked.connect(self.next_round)
         self.award_combo.currentIndexChanged.connect(lambda _i: self._suggest_places())
 
@@ -199,6 +209,7 @@ class TallyPanel(QWidget):
         notes = view.result.notes if view and view.result else ()
         self.notes_label.setText("\n".join(notes))
         self.count_button.setEnabled(open_round)
+        self.candidates_button.setEnabled(open_round)
         self.next_button.setEnabled(bool(self.editable and view and view.result and view.result.next_round
                                          and not any(v.award_type_id == view.award_type_id
                                                      and v.round_no > view.round_no for v in self.views)))
@@ -237,6 +248,21 @@ class TallyPanel(QWidget):
             return
         figures = {key.removeprefix("ballots_"): spin.value() for key, spin in self.spins.items()}
         self.ctx.bridge.attempt(self, voting.enter_tally, view.round_id, votes=votes, **figures)
+
+    def edit_candidates(self) -> bool:
+        view = self.current_view()
+        if view is None or view.closed or not self.editable or self.year is None:
+            return False
+        ranking = voting.year_end_ranking(self.ctx.workspace, self.year.id)
+        chosen = {c.unit_id for c in view.candidates}
+        dialog = CandidatesDialog(view.award_name, ranking, chosen, self)
+        try:
+            if not self.run_dialog(dialog):
+                return False
+            return self.ctx.bridge.attempt(self, lambda ws: voting.set_candidates(ws, view.round_id, dialog.unit_ids())
+                                           or True) is True
+        finally:
+            dialog.deleteLater()
 
     def next_round(self) -> None:
         view = self.current_view()
