@@ -8,14 +8,15 @@ import html
 from collections.abc import Callable
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from thidua_desktop.domain.enums import AuditAction
 from thidua_desktop.services.audit_log import PAGE_SIZE, AuditFilter, AuditLine
 
-Index = QModelIndex | QPersistentModelIndex
+from .column_model import ColumnModel, Index
+
 Loader = Callable[[AuditFilter, int | None], list[AuditLine]]  # (filter, before_id) → a page, newest first
 
 
@@ -71,14 +72,15 @@ def is_reversal(line: AuditLine) -> bool:
     return line.summary.startswith(("Hoàn tác:", "Làm lại:"))
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(ColumnModel[AuditLine]):
     """Entries newest first; `reload` starts over with a filter, `fetchMore` adds the next page."""
+
+    headers = HEADERS
 
     def __init__(self, load: Loader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._load = load
         self._filter = AuditFilter()
-        self._rows: list[AuditLine] = []
         self._complete = True
 
     @property
@@ -93,7 +95,7 @@ class AuditTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def line(self, row: int) -> AuditLine:
-        return self._rows[row]
+        return self.row_at(row)
 
     def row_of(self, entry_id: int) -> int | None:
         return next((i for i, line in enumerate(self._rows) if line.id == entry_id), None)
@@ -110,17 +112,6 @@ class AuditTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
             self._rows.extend(more)
             self.endInsertRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if not index.isValid():

@@ -6,23 +6,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import IntEnum
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from thidua_desktop.domain.enums import MemberRole
 from thidua_desktop.services.workbook import MemberLine
 
+from .column_model import ColumnModel, Index
 from .lists import SEARCH_ROLE, SORT_ROLE, VietnameseSortFilterProxy, standard_table
 
 
 _ROLE_RANK = {MemberRole.TRUONG: 0, MemberRole.PHO: 1, MemberRole.THANH_VIEN: 2}
-Index = QModelIndex | QPersistentModelIndex
 
 
 class Column(IntEnum):
@@ -34,29 +29,14 @@ class Column(IntEnum):
 HEADERS = {Column.NAME: "Tên đơn vị", Column.SHORT_NAME: "Tên viết tắt", Column.ROLE: "Vai trò"}
 
 
-class MemberTableModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[MemberLine] = []
+class MemberTableModel(ColumnModel[MemberLine]):
+    headers = HEADERS
 
     def set_members(self, members: Sequence[MemberLine]) -> None:
-        self.beginResetModel()
-        self._rows = list(members)
-        self.endResetModel()
+        self.replace_rows(members)
 
     def member(self, row: int) -> MemberLine:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
-        return None
+        return self.row_at(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if not index.isValid():

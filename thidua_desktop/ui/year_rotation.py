@@ -6,18 +6,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from thidua_desktop.services import years as year_service
 from thidua_desktop.services.years import RotationRow
 
+from .column_model import ColumnModel, Index
 from .hint import hint_label
 from .lists import SEARCH_ROLE, SORT_ROLE, VietnameseSortFilterProxy, standard_table
 from .pages.base import PageContext, YearRef
 
-Index = QModelIndex | QPersistentModelIndex
 NOBODY = "chưa phân công"
 
 
@@ -30,30 +30,16 @@ class Column(IntEnum):
 HEADERS = {Column.YEAR: "Năm", Column.LEADER: "Trưởng khối", Column.DEPUTIES: "Phó khối"}
 
 
-class RotationModel(QAbstractTableModel):
+class RotationModel(ColumnModel[RotationRow]):
+    headers = HEADERS
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[RotationRow] = []
         self.current_year: int | None = None
 
     def set_rows(self, rows: Sequence[RotationRow], current_year: int | None) -> None:
-        self.beginResetModel()
-        self._rows, self.current_year = list(rows), current_year
-        self.endResetModel()
-
-    def row_at(self, row: int) -> RotationRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802, ANN201
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
-        return None
+        self.current_year = current_year
+        self.replace_rows(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if not index.isValid():
