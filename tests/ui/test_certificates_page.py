@@ -99,6 +99,16 @@ def test_blank_layout_moved_in_millimetres_and_calibration(page: CertificatesPag
     dialog.spin("recipient", "x").setValue(999)
     assert dialog.save() is False and "ngoài khổ giấy" in page.messages[-1]
 
+    dialog.paper_w.setValue(400)
+    dialog.paper_h.setValue(300)
+    assert dialog.change_paper() is True
+    resized = certificates.effective_layout(page.ctx.workspace, dialog.award_type_id, "Canon LBP2900",
+                                            CertificateMode.OVERLAY)
+    assert (resized.paper_w, resized.paper_h, resized.offset_x) == (400, 300, 1.5)  # the offset stays
+    box = dialog.layout_shown.fields["recipient"]
+    assert box != saved.fields["recipient"] and box.x + box.w <= 400  # laid out anew for the paper
+    assert dialog.paper_w.value() == 400
+
     calibration = dialog.calibration()
     qtbot.addWidget(calibration)
     page_box = PdfReader(calibration.pdf).pages[0].mediabox

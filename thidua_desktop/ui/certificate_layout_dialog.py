@@ -83,8 +83,13 @@ class CertificateLayoutDialog(QDialog):
         self.printer_combo.lineEdit().editingFinished.connect(self.load)
         self.printer_combo.activated.connect(lambda _i: self.load())
 
-        self.paper_label = QLabel(self)
-        self.paper_label.setObjectName("paper_size")
+        self.paper_w = mm_spin(self, 297, low=100, high=1000)
+        self.paper_w.setObjectName("paper_width")
+        self.paper_h = mm_spin(self, 210, low=100, high=1000)
+        self.paper_h.setObjectName("paper_height")
+        self.paper_button = QPushButton("Đổi khổ giấy", self)
+        self.paper_button.setToolTip("Khổ giấy của phôi hoặc giấy in; các ô trở về bố cục mặc định theo khổ mới")
+        self.paper_button.clicked.connect(self.change_paper)
         self.offset_x = mm_spin(self, 0, low=-30, high=30)
         self.offset_y = mm_spin(self, 0, low=-30, high=30)
         self.table = QTableWidget(0, len(BOX_COLUMNS), self)
@@ -112,7 +117,13 @@ class CertificateLayoutDialog(QDialog):
         choose.addWidget(QLabel("Cách in:", self), 2, 0)
         choose.addWidget(self.mode_combo, 2, 1)
         choose.addWidget(QLabel("Khổ giấy:", self), 3, 0)
-        choose.addWidget(self.paper_label, 3, 1)
+        paper = QHBoxLayout()
+        paper.addWidget(self.paper_w)
+        paper.addWidget(QLabel("×", self))
+        paper.addWidget(self.paper_h)
+        paper.addWidget(self.paper_button)
+        paper.addStretch(1)
+        choose.addLayout(paper, 3, 1)
         offsets = QGroupBox("Độ lệch của máy in (đo trên trang căn chỉnh)", self)
         offset_row = QHBoxLayout(offsets)
         offset_row.addWidget(QLabel("Sang phải:", offsets))
@@ -156,7 +167,8 @@ class CertificateLayoutDialog(QDialog):
             return
         shown = certificates.effective_layout(self.bridge.workspace, self.award_type_id, self.printer_name, self.mode)
         self.layout_shown = shown
-        self.paper_label.setText(f"{shown.paper_w:g} × {shown.paper_h:g} mm")
+        self.paper_w.setValue(shown.paper_w)
+        self.paper_h.setValue(shown.paper_h)
         self.offset_x.setValue(shown.offset_x)
         self.offset_y.setValue(shown.offset_y)
         names = list(shown.fields)
@@ -207,6 +219,14 @@ class CertificateLayoutDialog(QDialog):
     def save(self) -> bool:
         done = self.bridge.attempt(self, lambda ws: certificates.save_layout(
             ws, self.award_type_id, self.printer_name, self.mode, self.edited()) or True) is True
+        if done:
+            self.load()
+        return done
+
+    def change_paper(self) -> bool:
+        """A blank of another size (e.g. 400 × 300 mm): the boxes are laid out anew for it."""
+        done = self.bridge.attempt(self, certificates.set_paper, self.award_type_id, self.printer_name, self.mode,
+                                   self.paper_w.value(), self.paper_h.value()) is not None
         if done:
             self.load()
         return done
