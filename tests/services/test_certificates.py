@@ -164,7 +164,7 @@ def test_a_batch_is_one_pdf_with_progress_and_marks_what_it_printed(ws: Workspac
     calls: list[tuple[int, int]] = []
     folder = tmp_path / "in"
     folder.mkdir()
-    result = cert.print_batch(ws, ids, FULL, "", folder / "2024.pdf", progress=lambda d, t: calls.append((d, t)))
+    result = cert.print_batch(ws, ids, FULL, "", folder / "2024.pdf", progress=lambda d, t, _name: calls.append((d, t)) is None)
     assert result is not None and result.pages == len(ids)
     assert calls == [(i, len(ids)) for i in range(1, len(ids) + 1)]
     reader = PdfReader(result.path)
@@ -186,8 +186,7 @@ def test_a_cancelled_batch_leaves_no_file_and_marks_nothing(ws: Workspace, tmp_p
     folder = tmp_path / "in"
     folder.mkdir()
     out = folder / "huy.pdf"
-    result = cert.print_batch(ws, ids, FULL, "", out, progress=lambda d, t: done.append(d),
-                              cancelled=lambda: len(done) >= 3)
+    result = cert.print_batch(ws, ids, FULL, "", out, progress=lambda d, t, _name: done.append(d) or len(done) < 3)
     assert result is None and done == [1, 2, 3]
     assert list(folder.iterdir()) == []
     with ws.read() as s:

@@ -34,8 +34,7 @@ _GRID_FINE, _GRID_MID, _GRID_MAJOR = HexColor("#cfd8e3"), HexColor("#93a4b8"), H
 _BBOX_CENTRE = 0.3375  # Liberation Serif: (ascent 0.891 − descent 0.216) / 2, in ems above the baseline
 _SPACING = 1.15  # line height / font size; more than ascent + descent, so lines never touch
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
+Progress = Callable[[int, int, str], bool]  # (pages done, total, whose page) → False stops the batch
 
 
 class EmblemError(ValueError):
@@ -266,11 +265,11 @@ def _canvas(path: Path, title: str) -> Canvas:
 
 
 def render_certificates(out_path: str | os.PathLike[str], pages: Iterable[tuple[CertificateData, Layout]],
-                        total: int, *, progress: Progress | None = None, cancelled: Cancelled | None = None,
+                        total: int, *, progress: Progress | None = None,
                         title: str = "Giấy khen, bằng khen", show_boxes: bool = False) -> bool:
-    """Write one PDF, one page per certificate; False (and no file) when `cancelled()` said so."""
+    """Write one PDF, one page per certificate; False (and no file) when `progress` answered False."""
     with _binary_streams():
-        return _render(Path(out_path), pages, total, progress, cancelled, title, show_boxes)
+        return _render(Path(out_path), pages, total, progress, title, show_boxes)
 
 
 @contextmanager
@@ -288,7 +287,7 @@ def _binary_streams():
 
 
 def _render(out: Path, pages: Iterable[tuple[CertificateData, Layout]], total: int, progress: Progress | None,
-            cancelled: Cancelled | None, title: str, show_boxes: bool) -> bool:
+            title: str, show_boxes: bool) -> bool:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".pdf.tmp", dir=out.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -296,13 +295,11 @@ def _render(out: Path, pages: Iterable[tuple[CertificateData, Layout]], total: i
         c = _canvas(tmp, title)
         done = 0
         for data, layout in pages:
-            if cancelled is not None and cancelled():
-                tmp.unlink(missing_ok=True)
-                return False
             draw_certificate(c, data, layout, show_boxes=show_boxes)
             done += 1
-            if progress is not None:
-                progress(done, total)
+            if progress is not None and progress(done, total, data.recipient) is False:
+                tmp.unlink(missing_ok=True)
+                return False
         c.save()
         os.replace(tmp, out)
         return True

@@ -348,11 +348,12 @@ class BatchResult:
 
 
 def print_batch(ws: Workspace, commendation_ids: Sequence[int], mode: CertificateMode, printer_name: str,
-                out_path: str | os.PathLike[str], progress: Callable[[int, int], None] | None = None,
-                cancelled: Callable[[], bool] | None = None, *, mark_printed: bool = True) -> BatchResult | None:
+                out_path: str | os.PathLike[str], progress: Callable[[int, int, str], bool] | None = None, *,
+                mark_printed: bool = True) -> BatchResult | None:
     """One PDF with a page per commendation, each with its award's layout for this printer and mode.
 
-    Returns None when `cancelled()` answered True: no file is left and nothing is marked. On success
+    `progress(done, total, name)` follows each page, as the other long services' callbacks do;
+    None is returned when it answered False: no file is left and nothing is marked. On success
     the commendations get `printed_at` (one undoable edit) unless `mark_printed` is False (a preview).
     """
     from thidua_desktop.documents.certificate import render_certificates
@@ -366,7 +367,7 @@ def print_batch(ws: Workspace, commendation_ids: Sequence[int], mode: Certificat
     out = Path(out_path)
     with _writing(out):
         finished = render_certificates(out, ((data, layouts[award_id]) for award_id, data in items), len(items),
-                                       progress=progress, cancelled=cancelled)
+                                       progress=progress)
     if not finished:
         return None
     if mark_printed:

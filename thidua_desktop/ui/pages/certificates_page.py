@@ -175,17 +175,9 @@ class CertificatesPage(Page):
         out = Path(self._folder.name) / f"Bằng khen, giấy khen ({len(lines)} bản).pdf"
         ids = [c.id for c in lines]
 
-        def work(progress: Callable[[int, int, str], bool]) -> object:
-            going = [True]
-
-            def step(done: int, total: int) -> None:
-                going[0] = progress(done, total, "Đang dựng trang bằng khen, giấy khen…")
-
-            return self.ctx.bridge.attempt(self, certificates.print_batch, ids, self.mode,
-                                           self.printer_combo.currentData(), out, progress=step,
-                                           cancelled=lambda: not going[0], mark_printed=False)
-
-        result, _cancelled = with_progress(self, "Đang chuẩn bị bản in…", work)
+        result, _cancelled = with_progress(self, "Đang chuẩn bị bản in…", lambda progress: self.ctx.bridge.attempt(
+            self, certificates.print_batch, ids, self.mode, self.printer_combo.currentData(), out, progress=progress,
+            mark_printed=False))
         if result is None:
             return None
         preview = DocumentPreview(f"{len(lines)} bằng khen, giấy khen", result.path, parent=self.window())
