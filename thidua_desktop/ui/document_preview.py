@@ -13,7 +13,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -197,8 +197,7 @@ class DocumentPreview(QDialog):
     # --- saving ------------------------------------------------------------------------------
 
     def _save(self, source: Path, title: str, filters: tuple[str, ...], suffix: str) -> Path | None:
-        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
-        target = self.ask_save(self, title, folder / f"{self.suggested_name}.{suffix}", filters=filters, suffix=suffix)
+        target = self.ask_save(self, title, vi.documents_folder() / f"{self.suggested_name}.{suffix}", filters=filters, suffix=suffix)
         if target is None:
             return None
         try:

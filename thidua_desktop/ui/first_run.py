@@ -14,10 +14,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from thidua_desktop import paths
+
+from . import vi
 
 if TYPE_CHECKING:
     from thidua_desktop.services.bloc_setup import NewBloc
@@ -82,8 +84,7 @@ def create_workbook_for(window: MainWindow, parent: QWidget, spec: NewBloc) -> P
 def suggested_path(window: MainWindow, bloc_name: str) -> Path:
     """The bloc's name as a file name, in the folder of the last workbook opened or in Documents."""
     recent = window.recent.entries()
-    folder = recent[0].path.parent if recent else Path(
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+    folder = recent[0].path.parent if recent else vi.documents_folder()
     stem = " ".join(_NOT_IN_FILE_NAMES.sub(" ", bloc_name).split()).strip(". ")[:120] or "Khối thi đua"
     return folder / f"{stem}.thidua"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 from thidua_desktop.services import excel_exchange, score_import
@@ -58,7 +58,7 @@ class ScoreExcelActions(QPushButton):
     def _folder(self) -> Path:
         saved = self.settings.value(LAST_FOLDER_KEY, "")
         return Path(saved) if saved and Path(saved).is_dir() else \
-            Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+            vi.documents_folder()
 
     def _remember(self, path: Path) -> None:
         self.settings.setValue(LAST_FOLDER_KEY, str(path if path.is_dir() else path.parent))

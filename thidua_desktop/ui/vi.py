@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTranslator
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTranslator
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
 WORKBOOK_FILTER = "Sổ thi đua (*.thidua)"
@@ -194,6 +194,11 @@ def file_dialog(parent: QWidget | None, *, save: bool, title: str, directory: st
     for label, text in labels.items():
         dialog.setLabelText(label, text)
     return dialog
+
+
+def documents_folder() -> Path:
+    """Where file choosers start when nothing better is known: the user's Documents (else home)."""
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
 
 
 def _chosen(dialog: QFileDialog) -> list[Path]:

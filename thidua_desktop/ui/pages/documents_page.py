@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from thidua_desktop.services import document_templates, documents, issuing
@@ -145,8 +145,7 @@ class DocumentsPage(Page):
         saved = self.ctx.settings.value(FOLDER_KEY, "")
         if saved:
             return Path(saved)
-        documents_dir = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
-        return documents_dir / "Văn bản thi đua"
+        return vi.documents_folder() / "Văn bản thi đua"
 
     def choose_folder(self) -> Path | None:
         chosen = self.ask_folder(self, "Chọn thư mục lưu văn bản (mỗi năm một thư mục con)", self.folder())
