@@ -163,9 +163,8 @@ class DocumentsPage(Page):
         finally:
             QApplication.restoreOverrideCursor()
 
-    def _show(self, kind_name: str, produced: ProducedDocument) -> DocumentPreview:
-        preview = DocumentPreview(kind_name, produced.pdf_path, docx=produced.docx_path,
-                                  suggested_name=produced.pdf_path.stem, parent=self.window())
+    def _show(self, kind_name: str, pdf: Path, docx: Path | None) -> DocumentPreview:
+        preview = DocumentPreview(kind_name, pdf, docx=docx, suggested_name=pdf.stem, parent=self.window())
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.show_document(preview)
         return preview
@@ -175,7 +174,7 @@ class DocumentsPage(Page):
         if kind is None or kind.missing is not None or self.year is None:
             return None
         produced = self._produce(kind, Path(tempfile.mkdtemp(dir=self._previews.name)))
-        return self._show(kind.name, produced) if produced else None
+        return self._show(kind.name, produced.pdf_path, produced.docx_path) if produced else None
 
     def issue(self) -> DocumentPreview | None:
         kind = self.current_kind()
@@ -189,7 +188,7 @@ class DocumentsPage(Page):
         folder = self.folder() / str(self.year.year)
         produced = self._produce(kind, folder, issue=True, number=dialog.number if kind.numbered else None,
                                  on=dialog.day)
-        return self._show(kind.name, produced) if produced else None
+        return self._show(kind.name, produced.pdf_path, produced.docx_path) if produced else None
 
     def edit_template(self) -> bool:
         kind = self.current_kind()
@@ -219,4 +218,4 @@ class DocumentsPage(Page):
                                    f"Tệp “{path.name}” khác với tệp đã ban hành (mã kiểm tra không khớp): tệp đã bị "
                                    "sửa sau khi ban hành. Vẫn mở để xem.")
         docx = path.with_suffix(".docx")
-        return self._show(issued.title, ProducedDocument(path, docx if docx.is_file() else None, "", issued.number_text))
+        return self._show(issued.title, path, docx if docx.is_file() else None)
